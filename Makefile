@@ -1,0 +1,45 @@
+# Two commands on a fresh machine with Python 3 and make:
+#   make demo   set up, load the seed, run every named query and write the offline report
+#   make test   set up with the dev extra and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+REPORT ?= report
+
+.PHONY: demo test install dev lint bench stress clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.dev-installed
+
+demo: install
+	$(BIN)/gkg load
+	$(BIN)/gkg report --out $(REPORT) --open
+
+test: dev
+	$(BIN)/python -m pytest
+
+lint: dev
+	$(BIN)/ruff check .
+
+bench: dev
+	$(BIN)/python -m benchmarks.run
+
+stress: dev
+	GKG_STRESS=1 $(BIN)/python -m pytest tests/test_robustness.py -v
+
+clean:
+	-$(BIN)/gkg server stop
+	rm -rf $(VENV) .gkg $(REPORT)

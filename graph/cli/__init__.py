@@ -1,0 +1,52 @@
+"""The ``gkg`` command: a thin Typer layer over the Python API.
+
+Each module here registers one group of commands; none holds logic of its own beyond
+parsing arguments and formatting output. Errors a user can fix are printed as one clear
+message with exit code 2, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from graph.cli import common
+
+app = typer.Typer(
+    name="gkg",
+    help="The Gwangju AI-ecosystem knowledge graph: load curated facts, ask named questions, "
+    "draw the answers.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    rich_markup_mode=None,
+)
+app.callback()(common.global_options)
+
+from graph.cli import load_cmds, store_cmds  # noqa: E402  (they register on `app`)
+
+for module in (store_cmds, load_cmds):
+    module.register(app)
+
+for optional in ("query_cmds", "viz_cmds"):  # command groups that may not exist yet
+    try:
+        module = __import__(f"graph.cli.{optional}", fromlist=["register"])
+    except ModuleNotFoundError as exc:
+        if exc.name != f"graph.cli.{optional}":
+            raise
+    else:
+        module.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except common.GkgError as exc:
+        common.fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        common.fail("interrupted; nothing was changed", 130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,129 @@
+"""``gkg validate``, ``gkg load`` and ``gkg schema``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import typer
+
+from graph.cli.common import store_from
+
+FILES_HELP = "Seed YAML files, loaded together (default: data/seed.yaml)."
+
+
+def _paths(files: list[Path] | None) -> list[Path]:
+    from loaders.load import DEFAULT_SEED
+
+    return list(files) if files else [DEFAULT_SEED]
+
+
+def validate(files: list[Path] = typer.Argument(None, help=FILES_HELP, show_default=False)) -> None:
+    """Check seed files against the schema without writing anything."""
+    from loaders.validate import validate_files
+
+    seed = validate_files(_paths(files))
+    print(
+        f"valid: {len(seed.nodes)} nodes and {len(seed.relationships)} relationships "
+        f"in {len(seed.files)} file{'s' if len(seed.files) != 1 else ''}"
+    )
+
+
+def load(
+    ctx: typer.Context,
+    files: list[Path] = typer.Argument(None, help=FILES_HELP, show_default=False),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the one-line total."),
+) -> None:
+    """Validate seed files and replace the stored graph with them, atomically."""
+    from loaders.load import load_files
+
+    started = time.monotonic()
+    with store_from(ctx) as store, _LateProgress() as progress:
+        summary = load_files(store, _paths(files), progress)
+    elapsed = time.monotonic() - started
+    if not quiet:
+        _print_changes("label", summary.nodes)
+        _print_changes("relationship type", summary.relationships)
+    n, r = summary.nodes, summary.relationships
+    verdict = "loaded" if summary.changed else "loaded (no changes)"
+    print(
+        f"{verdict}: nodes +{n.total('created')} ~{n.total('updated')} -{n.total('removed')}, "
+        f"relationships +{r.total('created')} ~{r.total('updated')} -{r.total('removed')} "
+        f"in {elapsed:.2f}s"
+    )
+
+
+def schema() -> None:
+    """List the declared labels, relationship types and their properties."""
+    from graph.schema import COMMON_NODE_PROPS, COMMON_REL_PROPS, NODE_TYPES, REL_TYPES
+
+    def props(items) -> str:
+        return ", ".join(
+            f"{p.name}{'*' if p.required else ''}:{p.type}" + (f"[{p.unit}]" if p.unit else "")
+            for p in items
+        )
+
+    print(f"Every node: id*, label*, sources*, {props(COMMON_NODE_PROPS)}")
+    print(f"Every relationship: type*, from*, to*, key, sources*, {props(COMMON_REL_PROPS)}\n")
+    print("Node labels:")
+    for t in NODE_TYPES:
+        print(f"  {t.label}: {t.description}" + (f"\n      {props(t.props)}" if t.props else ""))
+    print("\nRelationship types:")
+    for r in REL_TYPES:
+        print(
+            f"  {r.type}: {r.description}\n      ({'|'.join(r.start)}) -> ({'|'.join(r.end)})"
+            + (f"\n      {props(r.props)}" if r.props else "")
+        )
+    print("\n* required")
+
+
+def _print_changes(kind: str, changes) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(kind, "created", "updated", "removed", "unchanged", box=None)
+    for name in changes.kinds():
+        table.add_row(
+            name,
+            *(
+                str(getattr(changes, w)[name])
+                for w in ("created", "updated", "removed", "unchanged")
+            ),
+        )
+    Console().print(table)
+
+
+class _LateProgress:
+    """A rich progress bar that appears only once a load has run for a second."""
+
+    DELAY_S = 1.0
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.bar = None
+        self.task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if time.monotonic() - self.started < self.DELAY_S:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("writing", total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __enter__(self) -> _LateProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(validate)
+    app.command()(load)
+    app.command()(schema)

@@ -1,0 +1,257 @@
+"""The embedded store: FalkorDB on a private unix socket, through its native client.
+
+Reads go through ``GRAPH.RO_QUERY``, so the engine refuses writes. A load is built in a
+staging graph and swapped over the live one with ``RENAME`` (one atomic step), then the
+server saves to disk; a failure or a crash before the swap leaves the live graph as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import re
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from graph import server
+from graph.errors import QueryError, StoreError
+from graph.ingest import DELETE_STALE_NODES, DELETE_STALE_RELATIONSHIPS, Statement
+from graph.model import Node, Relationship, Result, StoreInfo
+from graph.model import Path as GraphPath
+from graph.schema import ENTITY_LABEL, labels
+from graph.store import GraphStore, Progress
+
+LIVE_GRAPH = "gkg"
+STAGING_GRAPH = "gkg-staging"
+NOT_LOADED = "the graph store is empty: load the seed first with `gkg load`"
+CONSTRAINT_WAIT_S = 30.0
+
+T = TypeVar("T")
+
+
+def schema_statements() -> list[str]:
+    """Index set-up for FalkorDB, generated from the declared labels."""
+    return [f"CREATE INDEX FOR (n:{label}) ON (n.id)" for label in [ENTITY_LABEL, *labels()]]
+
+
+class FalkorStore(GraphStore):
+    """The embedded FalkorDB server of one data folder."""
+
+    kind = "embedded"
+
+    def __init__(self, home: Path):
+        self.home = home
+        self._connect()
+
+    # --- connection ---------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.paths = server.ensure_running(self.home)
+        from falkordb import FalkorDB
+
+        self._db = FalkorDB(unix_socket_path=str(self.paths.socket))
+        self._conn = self._db.connection
+
+    def _call(self, action: Callable[[], T]) -> T:
+        """Run ``action``; if the server went away, restart it once and try again."""
+        import redis
+
+        try:
+            return action()
+        except (redis.ConnectionError, redis.TimeoutError):
+            self._connect()
+            return action()
+
+    # --- reads --------------------------------------------------------------------------
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
+        import redis
+
+        plain = _plain(dict(params or {}))
+        try:
+            raw = self._call(lambda: self._db.select_graph(LIVE_GRAPH).ro_query(query, plain))
+        except redis.ResponseError as exc:
+            message = str(exc)
+            if "empty key" in message:
+                raise StoreError(NOT_LOADED) from None
+            if "read-only" in message:
+                raise QueryError(
+                    "this query would write to the graph; gkg runs queries read-only"
+                ) from None
+            raise QueryError(_clean_error(message)) from None
+        return self._convert(raw)
+
+    def is_loaded(self) -> bool:
+        return bool(self._call(lambda: self._conn.exists(LIVE_GRAPH)))
+
+    def info(self) -> StoreInfo:
+        modules = self._call(lambda: self._conn.execute_command("MODULE", "LIST"))
+        version = "unknown"
+        for entry in modules:
+            fields = dict(zip(entry[::2], entry[1::2]))
+            name = fields.get("name", fields.get(b"name"))
+            if name in ("graph", b"graph"):
+                raw = int(fields.get("ver", fields.get(b"ver", 0)))
+                version = f"{raw // 10000}.{raw // 100 % 100}.{raw % 100}"
+        nodes = rels = None
+        if self.is_loaded():
+            nodes = self.run("MATCH (n) RETURN count(n)").rows[0][0]
+            rels = self.run("MATCH ()-[r]->() RETURN count(r)").rows[0][0]
+        return StoreInfo(
+            kind=self.kind,
+            version=f"FalkorDB {version}",
+            location=str(self.paths.data_dir),
+            node_count=nodes,
+            relationship_count=rels,
+            details={"socket": str(self.paths.socket), "graph": LIVE_GRAPH},
+        )
+
+    # --- the atomic load ----------------------------------------------------------------
+
+    def replace_graph(
+        self, statements: Sequence[Statement], stamp: str, progress: Progress | None = None
+    ) -> None:
+        import redis
+
+        with self._load_lock():
+            try:
+                self._call(lambda: self._conn.delete(STAGING_GRAPH))
+                staging = self._db.select_graph(STAGING_GRAPH)
+                for setup in schema_statements():
+                    staging.query(setup)
+                self._create_unique_constraint()
+                total = sum(len(s.rows) for s in statements)
+                done = 0
+                for statement in statements:
+                    for batch in statement.batches():
+                        staging.query(
+                            statement.query, {"rows": _plain(list(batch)), "stamp": stamp}
+                        )
+                        done += len(batch)
+                        if progress:
+                            progress(done, total)
+                staging.query(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp})
+                staging.query(DELETE_STALE_NODES, {"stamp": stamp})
+                self._conn.rename(STAGING_GRAPH, LIVE_GRAPH)
+                self._conn.save()
+            except redis.ResponseError as exc:
+                with contextlib.suppress(redis.RedisError):
+                    self._conn.delete(STAGING_GRAPH)
+                raise StoreError(
+                    f"the load was refused and nothing changed: {_clean_error(str(exc))}"
+                ) from None
+
+    def _create_unique_constraint(self) -> None:
+        self._conn.execute_command(
+            "GRAPH.CONSTRAINT", "CREATE", STAGING_GRAPH, "UNIQUE", "NODE", ENTITY_LABEL,
+            "PROPERTIES", 1, "id",
+        )  # fmt: skip
+        staging = self._db.select_graph(STAGING_GRAPH)
+        deadline = time.monotonic() + CONSTRAINT_WAIT_S
+        while time.monotonic() < deadline:
+            rows = staging.ro_query("CALL db.constraints()").result_set
+            if rows and all(row[-1] == "OPERATIONAL" for row in rows):
+                return
+            time.sleep(0.01)
+        raise StoreError("the uniqueness constraint on Entity.id did not become operational")
+
+    @contextlib.contextmanager
+    def _load_lock(self) -> Iterator[None]:
+        """One load at a time per data folder."""
+        with open(self.home / "load.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    # --- result conversion --------------------------------------------------------------
+
+    def _convert(self, raw: Any) -> Result:
+        from falkordb.edge import Edge
+        from falkordb.node import Node as FNode
+        from falkordb.path import Path as FPath
+
+        columns = [str(h[1]) for h in (raw.header or [])]
+        seed_ids: dict[int, str] = {}
+        edges: list[Edge] = []
+
+        def scan(value: Any) -> None:
+            if isinstance(value, FNode):
+                seed_ids[value.id] = _seed_id(value.properties, value.id)
+            elif isinstance(value, Edge):
+                edges.append(value)
+            elif isinstance(value, FPath):
+                for item in value.nodes():
+                    scan(item)
+                for item in value.edges():
+                    scan(item)
+            elif isinstance(value, (list, tuple)):
+                for item in value:
+                    scan(item)
+            elif isinstance(value, dict):
+                for item in value.values():
+                    scan(item)
+
+        for row in raw.result_set:
+            scan(row)
+        missing = {e.src_node for e in edges} | {e.dest_node for e in edges}
+        missing -= seed_ids.keys()
+        if missing:
+            found = self._db.select_graph(LIVE_GRAPH).ro_query(
+                "MATCH (n) WHERE id(n) IN $ids RETURN id(n), n.id", {"ids": sorted(missing)}
+            )
+            for internal, seed in found.result_set:
+                seed_ids[internal] = seed if seed is not None else f"#{internal}"
+
+        def convert(value: Any) -> Any:
+            if isinstance(value, FNode):
+                return Node(seed_ids[value.id], tuple(value.labels or ()), dict(value.properties))
+            if isinstance(value, Edge):
+                return Relationship(
+                    _seed_id(value.properties, value.id, prefix="#r"),
+                    str(value.relation),
+                    seed_ids.get(value.src_node, f"#{value.src_node}"),
+                    seed_ids.get(value.dest_node, f"#{value.dest_node}"),
+                    dict(value.properties),
+                )
+            if isinstance(value, FPath):
+                return GraphPath(
+                    tuple(convert(n) for n in value.nodes()),
+                    tuple(convert(e) for e in value.edges()),
+                )
+            if isinstance(value, (list, tuple)):
+                return [convert(v) for v in value]
+            if isinstance(value, dict):
+                return {str(k): convert(v) for k, v in value.items()}
+            if isinstance(value, (dt.date, dt.datetime, dt.time)):
+                return value.isoformat()
+            return value
+
+        return Result(columns, [[convert(v) for v in row] for row in raw.result_set])
+
+
+def _seed_id(properties: Mapping[str, Any], internal: int, prefix: str = "#") -> str:
+    seed = properties.get("id")
+    return str(seed) if seed is not None else f"{prefix}{internal}"
+
+
+def _plain(value: Any) -> Any:
+    """Parameters as FalkorDB takes them: dates become ISO strings, tuples lists."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _clean_error(message: str) -> str:
+    """FalkorDB's error text without its internal framing."""
+    message = re.sub(r"^errMsg:\s*", "", message.strip())
+    message = re.sub(r"\s*errCtx:.*$", "", message, flags=re.S)
+    return message

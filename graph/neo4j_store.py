@@ -1,0 +1,249 @@
+"""Neo4j 5 (server, Aura or cluster) through the official ``neo4j`` driver.
+
+Reads run in read transactions (the server refuses writes in them). A load is one write
+transaction: MERGE every batch, delete what an earlier load stamped and this one did not,
+commit; an error rolls the whole load back. The password lives only in the driver's
+auth token: it is never logged, printed or put into an error message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from graph.errors import QueryError, StoreError
+from graph.ingest import (
+    DELETE_STALE_NODES,
+    DELETE_STALE_RELATIONSHIPS,
+    Statement,
+    drop_relabelled,
+)
+from graph.model import Node, Path, Relationship, Result, StoreInfo
+from graph.schema import ENTITY_LABEL, labels
+from graph.store import GraphStore, Neo4jSettings, Progress
+
+NOT_LOADED = "the Neo4j database holds no gkg graph: load the seed first with `gkg load`"
+
+
+def schema_statements() -> list[str]:
+    """Constraint and index set-up for Neo4j 5, generated from the declared labels."""
+    statements = [
+        f"CREATE CONSTRAINT gkg_entity_id IF NOT EXISTS "
+        f"FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE"
+    ]
+    statements += [
+        f"CREATE INDEX gkg_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) ON (n.id)"
+        for label in labels()
+    ]
+    return statements
+
+
+class Neo4jStore(GraphStore):
+    """A Neo4j database reached with the official driver."""
+
+    kind = "neo4j"
+
+    def __init__(self, settings: Neo4jSettings):
+        self.settings = settings
+        import neo4j
+
+        self._neo4j = neo4j
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                settings.uri,
+                auth=(settings.username, settings.password),
+                connection_timeout=10,
+                max_connection_lifetime=3600,
+            )
+            self._driver.verify_connectivity()
+        except Exception as exc:  # the driver raises many kinds; all mean "cannot connect"
+            raise StoreError(self._connection_message(exc)) from None
+
+    def _connection_message(self, exc: Exception) -> str:
+        errors = self._neo4j.exceptions
+        where = f"Neo4j at {self.settings.uri}"
+        if isinstance(exc, errors.AuthError):
+            return (
+                f"{where} refused the user name or password (user {self.settings.username!r}); "
+                "check NEO4J_USERNAME and NEO4J_PASSWORD"
+            )
+        if isinstance(exc, errors.ConfigurationError | ValueError):
+            return f"cannot use {where}: {_scrub(str(exc), self.settings.password)}"
+        return (
+            f"cannot connect to {where}: {_scrub(str(exc), self.settings.password)}. "
+            "Is the server running and the URI right? (unset NEO4J_URI to use the embedded store)"
+        )
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def _session(self, write: bool = False) -> Any:
+        mode = self._neo4j.WRITE_ACCESS if write else self._neo4j.READ_ACCESS
+        return self._driver.session(database=self.settings.database, default_access_mode=mode)
+
+    # --- reads --------------------------------------------------------------------------
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
+        errors = self._neo4j.exceptions
+
+        def work(tx: Any) -> tuple[list[str], list[list[Any]], dict[str, str]]:
+            cursor = tx.run(query, dict(params or {}))
+            columns, rows = list(cursor.keys()), [list(record.values()) for record in cursor]
+            unnamed = _unnamed_endpoints(rows)
+            seed_ids: dict[str, str] = {}
+            if unnamed:
+                found = tx.run(
+                    "MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS e, n.id AS id",
+                    {"ids": sorted(unnamed)},
+                )
+                seed_ids = {r["e"]: r["id"] for r in found if r["id"] is not None}
+            return columns, rows, seed_ids
+
+        try:
+            with self._session() as session:
+                columns, rows, seed_ids = session.execute_read(work)
+        except errors.ClientError as exc:
+            code = exc.code or ""
+            if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
+                raise QueryError(
+                    "this query would write to the graph; gkg runs queries read-only"
+                ) from None
+            raise QueryError(_scrub(exc.message or str(exc), self.settings.password)) from None
+        except errors.Neo4jError as exc:
+            raise QueryError(_scrub(exc.message or str(exc), self.settings.password)) from None
+        except (errors.ServiceUnavailable, errors.SessionExpired) as exc:
+            raise StoreError(self._connection_message(exc)) from None
+        return _convert(columns, rows, seed_ids)
+
+    def is_loaded(self) -> bool:
+        rows = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.id LIMIT 1").rows
+        return bool(rows)
+
+    def info(self) -> StoreInfo:
+        components = self.run(
+            "CALL dbms.components() YIELD name, versions, edition "
+            "RETURN name, versions[0] AS version, edition"
+        ).records()
+        version = ", ".join(f"{c['name']} {c['version']} {c['edition']}" for c in components)
+        nodes = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN count(n)").rows[0][0]
+        rels = self.run(f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) RETURN count(r)").rows[0][
+            0
+        ]
+        return StoreInfo(
+            kind=self.kind,
+            version=version or "Neo4j",
+            location=f"{self.settings.uri} (database {self.settings.database or 'default'})",
+            node_count=nodes,
+            relationship_count=rels,
+            details={"user": self.settings.username},
+        )
+
+    # --- the atomic load ----------------------------------------------------------------
+
+    def replace_graph(
+        self, statements: Sequence[Statement], stamp: str, progress: Progress | None = None
+    ) -> None:
+        errors = self._neo4j.exceptions
+        try:
+            with self._session(write=True) as session:
+                for setup in schema_statements():
+                    session.run(setup).consume()
+                total = sum(len(s.rows) for s in statements)
+                with session.begin_transaction() as tx:
+                    done = 0
+                    for statement in statements:
+                        for batch in statement.batches():
+                            if statement.label:
+                                relabel = drop_relabelled(statement.label)
+                                tx.run(relabel, {"rows": list(batch)}).consume()
+                            tx.run(statement.query, {"rows": list(batch), "stamp": stamp}).consume()
+                            done += len(batch)
+                            if progress:
+                                progress(done, total)
+                    tx.run(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp}).consume()
+                    tx.run(DELETE_STALE_NODES, {"stamp": stamp}).consume()
+                    tx.commit()
+        except errors.Neo4jError as exc:
+            message = _scrub(exc.message or str(exc), self.settings.password)
+            raise StoreError(f"Neo4j refused the load and rolled it back: {message}") from None
+        except (errors.ServiceUnavailable, errors.SessionExpired) as exc:
+            raise StoreError(self._connection_message(exc)) from None
+
+
+def _scrub(text: str, secret: str) -> str:
+    return text.replace(secret, "<hidden>") if secret else text
+
+
+def _unnamed_endpoints(rows: list[list[Any]]) -> set[str]:
+    """Element ids of relationship endpoints whose seed id the result does not carry."""
+    import neo4j.graph as ng
+
+    unnamed: set[str] = set()
+
+    def scan(value: Any) -> None:
+        if isinstance(value, ng.Relationship):
+            for end in (value.start_node, value.end_node):
+                if end is not None and end.get("id") is None:
+                    unnamed.add(end.element_id)
+        elif isinstance(value, ng.Path):
+            for rel in value.relationships:
+                scan(rel)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                scan(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                scan(item)
+
+    for row in rows:
+        scan(row)
+    return unnamed
+
+
+def _convert(columns: list[str], rows: list[list[Any]], seed_ids: dict[str, str]) -> Result:
+    import neo4j.graph as ng
+    import neo4j.time as nt
+
+    def seed_id(end: Any) -> str:
+        if end is None:
+            return ""
+        own = end.get("id")
+        return str(own) if own is not None else seed_ids.get(end.element_id, end.element_id)
+
+    def node(value: Any) -> Node:
+        props = dict(value.items())
+        return Node(
+            str(props.get("id", value.element_id)), tuple(sorted(value.labels)), _values(props)
+        )
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, ng.Node):
+            return node(value)
+        if isinstance(value, ng.Relationship):
+            props = dict(value.items())
+            start = value.start_node
+            end = value.end_node
+            return Relationship(
+                str(props.get("id", value.element_id)),
+                value.type,
+                seed_id(start),
+                seed_id(end),
+                _values(props),
+            )
+        if isinstance(value, ng.Path):
+            return Path(
+                tuple(node(n) for n in value.nodes), tuple(convert(r) for r in value.relationships)
+            )
+        if isinstance(value, (list, tuple)):
+            return [convert(v) for v in value]
+        if isinstance(value, dict):
+            return {str(k): convert(v) for k, v in value.items()}
+        if isinstance(value, (nt.Date, nt.DateTime, nt.Time, dt.date)):
+            return value.isoformat()
+        return value
+
+    def _values(props: dict[str, Any]) -> dict[str, Any]:
+        return {k: convert(v) for k, v in props.items()}
+
+    return Result(columns, [[convert(v) for v in row] for row in rows])

@@ -1,0 +1,1 @@
+"""The built-in named Cypher queries: one ``.cypher`` file per query, grouped by theme."""
