@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from graph.ingest import Statement
-from graph.model import Result, StoreInfo
+from graph.model import Node, Relationship, Result, StoreInfo
+from graph.schema import ENTITY_LABEL
 
 #: Called after each batch with (rows written so far, rows in all).
 Progress = Callable[[int, int], None]
@@ -108,3 +109,12 @@ def open_store(
     from graph.falkor_store import FalkorStore
 
     return FalkorStore(Path(home).absolute() if home else default_home())
+
+
+def whole_graph(store: GraphStore) -> tuple[list[Node], list[Relationship]]:
+    """Every gkg node and every relationship between gkg nodes, in id order."""
+    nodes = store.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n ORDER BY n.id").column("n")
+    rels = store.run(
+        f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) RETURN r ORDER BY r.id"
+    ).column("r")
+    return nodes, rels
