@@ -52,7 +52,7 @@ class FalkorStore(GraphStore):
         self.paths = server.ensure_running(self.home)
         from falkordb import FalkorDB
 
-        self._db = FalkorDB(unix_socket_path=str(self.paths.socket))
+        self._db = FalkorDB(unix_socket_path=str(self.paths.socket), retry=server.no_retry())
         self._conn = self._db.connection
 
     def _call(self, action: Callable[[], T]) -> T:

@@ -131,16 +131,31 @@ def stop(home: Path) -> bool:
             return False
         import redis
 
-        client = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=STOP_TIMEOUT_S)
+        client = client_for(paths.socket, timeout=STOP_TIMEOUT_S)
         with contextlib.suppress(redis.ConnectionError):
             client.shutdown(save=True)
         deadline = time.monotonic() + STOP_TIMEOUT_S
-        while pid and _alive(pid) and time.monotonic() < deadline:
+        while pid and pid_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.05)
-        if pid and _alive(pid):
+        if pid and pid_alive(pid):
             os.kill(pid, signal.SIGKILL)
         _clear_stale(paths)
         return True
+
+
+def no_retry() -> object:
+    """A redis-py retry policy that does not retry: a dead server should be seen at once."""
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    return Retry(NoBackoff(), 0)
+
+
+def client_for(socket: Path, timeout: float) -> object:
+    """A plain Redis client on the server's socket (for PING and SHUTDOWN)."""
+    import redis
+
+    return redis.Redis(unix_socket_path=str(socket), socket_timeout=timeout, retry=no_retry())
 
 
 # --- internals -------------------------------------------------------------------------
@@ -179,7 +194,7 @@ def _start(paths: ServerPaths) -> None:
         if _answers(paths.socket):
             return
         pid = _read_pid(paths)
-        if pid and not _alive(pid):
+        if pid and not pid_alive(pid):
             break
         time.sleep(0.02)
     raise StoreError(
@@ -194,7 +209,7 @@ def _answers(socket: Path) -> bool:
         return False
     import redis
 
-    client = redis.Redis(unix_socket_path=str(socket), socket_timeout=5)
+    client = client_for(socket, timeout=5)
     deadline = time.monotonic() + START_TIMEOUT_S
     try:
         while True:
@@ -213,10 +228,10 @@ def _answers(socket: Path) -> bool:
 def _clear_stale(paths: ServerPaths) -> None:
     """Remove the pid file and socket of a server that is gone, killing a hung one."""
     pid = _read_pid(paths)
-    if pid and _alive(pid) and _is_our_server(pid, paths):
+    if pid and pid_alive(pid) and _is_our_server(pid, paths):
         os.kill(pid, signal.SIGKILL)
         deadline = time.monotonic() + STOP_TIMEOUT_S
-        while _alive(pid) and time.monotonic() < deadline:
+        while pid_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.05)
     for stale in (paths.pidfile, paths.socket):
         with contextlib.suppress(FileNotFoundError):
@@ -230,7 +245,8 @@ def _read_pid(paths: ServerPaths) -> int | None:
         return None
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True while process ``pid`` runs (a zombie waiting to be reaped counts as gone)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

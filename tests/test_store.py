@@ -1,0 +1,207 @@
+"""The embedded store's server and adapter, against real FalkorDB servers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SMALL
+
+from graph import server
+from graph.errors import QueryError, StoreError
+from graph.falkor_store import FalkorStore
+from graph.model import Node, Relationship
+from graph.model import Path as GraphPath
+from graph.store import GraphStore, whole_graph
+from loaders.load import load_files
+
+
+def _listening_tcp_inodes() -> set[str]:
+    inodes: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[3] == "0A":  # LISTEN
+                inodes.add(fields[9])
+    return inodes
+
+
+def _socket_inodes(pid: int) -> set[str]:
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    return inodes
+
+
+def test_server_listens_on_a_private_unix_socket_and_no_tcp_port(small_store: FalkorStore) -> None:
+    state = server.status(small_store.home)
+    assert state.running and state.pid
+    assert stat.S_IMODE(os.stat(state.socket.parent).st_mode) == 0o700
+    assert stat.S_ISSOCK(os.stat(state.socket).st_mode)
+    assert not (_socket_inodes(state.pid) & _listening_tcp_inodes())
+
+
+def test_reads_are_read_only_by_the_engine(small_store: GraphStore) -> None:
+    before = whole_graph(small_store)
+    for write in (
+        "CREATE (n:Entity {id: 'intruder'}) RETURN n",
+        "MATCH (n) DETACH DELETE n",
+        "MATCH (n:Entity {id: 'nvidia'}) SET n.name = 'changed'",
+    ):
+        with pytest.raises(QueryError, match="read-only"):
+            small_store.run(write)
+    assert whole_graph(small_store) == before
+
+
+def test_results_use_seed_ids_and_plain_types(small_store: GraphStore) -> None:
+    result = small_store.run(
+        "MATCH p = (a:Entity {id: $a})-[r]->(b) RETURN a, r, b, p, a.computePetaflops AS pf, "
+        "labels(a) AS labels ORDER BY b.id",
+        {"a": "national-ai-data-center"},
+    )
+    assert result.columns == ["a", "r", "b", "p", "pf", "labels"]
+    first = result.records()[0]
+    assert isinstance(first["a"], Node) and first["a"].id == "national-ai-data-center"
+    assert first["a"].label == "DataCenter"
+    assert isinstance(first["r"], Relationship)
+    assert first["r"].start == "national-ai-data-center"
+    assert isinstance(first["p"], GraphPath) and first["p"].nodes[0].id == "national-ai-data-center"
+    assert first["pf"] == 88.5
+    assert sorted(first["labels"]) == ["DataCenter", "Entity"]
+    assert {r.end for r in result.column("r")} == {"gwangju", "h100"}
+    # a relationship returned without its end nodes still names them by seed id
+    alone = small_store.run("MATCH ()-[r:MADE_BY]->() RETURN r").column("r")
+    assert [(r.start, r.end) for r in alone] == [("h100", "nvidia")]
+
+
+def test_parameters_round_trip_verbatim(small_store: GraphStore) -> None:
+    tricky = '\'}) DETACH DELETE n // "quoted" \\ back\nslash 광주 {}'
+    assert small_store.run("RETURN $v AS v", {"v": tricky}).rows == [[tricky]]
+
+
+def test_errors_are_clear(
+    small_store: GraphStore, make_store: Callable[[str], FalkorStore]
+) -> None:
+    with pytest.raises(QueryError, match="Invalid input"):
+        small_store.run("MATCH (n RETURN n")
+    empty = make_store("empty")
+    with pytest.raises(StoreError, match="gkg load"):
+        empty.run("MATCH (n) RETURN n")
+    assert not empty.is_loaded()
+
+
+def _query_in_subprocess(home: Path) -> subprocess.Popen[str]:
+    code = (
+        "import sys; from pathlib import Path; from graph.falkor_store import FalkorStore; "
+        "s = FalkorStore(Path(sys.argv[1])); "
+        "print(s.run('MATCH (n:Entity) RETURN count(n)').rows[0][0])"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(home)],
+        cwd=ROOT,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_processes_share_one_server_and_stop_leaves_none(
+    tmp_path: Path, store_homes: list[Path]
+) -> None:
+    home = tmp_path / "shared-home"
+    store_homes.append(home)
+    store = FalkorStore(home)
+    load_files(store, [SMALL])
+    server.stop(home)  # both processes below start from cold, at the same moment
+    procs = [_query_in_subprocess(home) for _ in range(2)]
+    outputs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    assert [out.strip() for out, _ in outputs] == ["8", "8"]
+    pid = server.status(home).pid
+    assert pid is not None
+    assert server.stop(home) is True
+    assert not server.status(home).running
+    assert not server.pid_alive(pid)
+
+
+def test_a_killed_server_is_restarted_with_the_last_saved_graph(
+    tmp_path: Path, store_homes: list[Path]
+) -> None:
+    home = tmp_path / "crash-home"
+    store_homes.append(home)
+    store = FalkorStore(home)
+    load_files(store, [SMALL])  # acknowledged: saved to disk
+    pid = server.status(home).pid
+    assert pid
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while server.status(home).running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    # the same store object (a notebook's, say) reconnects to a new server by itself
+    assert store.run("MATCH (n:Entity) RETURN count(n)").rows == [[8]]
+    assert server.status(home).pid != pid
+    # and so does a new process, finding stale files of nobody
+    assert len(whole_graph(FalkorStore(home))[0]) == 8
+
+
+def test_stale_pid_and_socket_files_are_recovered(tmp_path: Path, store_homes: list[Path]) -> None:
+    home = tmp_path / "stale-home"
+    store_homes.append(home)
+    paths = server.ServerPaths(home)
+    paths.run_dir.mkdir(parents=True)
+    paths.pidfile.write_text("999999\n")
+    paths.socket.write_text("")  # a plain file where the socket should be
+    store = FalkorStore(home)
+    assert store.run("RETURN 1 AS one").rows == [[1]] if store.is_loaded() else True
+    assert server.status(home).running
+
+
+def test_long_home_paths_get_a_short_private_socket(
+    tmp_path: Path, store_homes: list[Path]
+) -> None:
+    home = tmp_path / ("deep-" * 20) / "home"
+    store_homes.append(home)
+    store = FalkorStore(home)
+    assert len(str(store.paths.socket)) < 108
+    assert stat.S_IMODE(os.stat(store.paths.socket.parent).st_mode) == 0o700
+    assert server.status(home).running
+
+
+def test_doctor_reports_the_embedded_store(gkg) -> None:
+    gkg("load", str(SMALL), check=True)
+    done = gkg("doctor", check=True)
+    assert "store: embedded (FalkorDB 4." in done.stdout
+    assert "nodes: 8" in done.stdout and "relationships: 5" in done.stdout
+    assert str(gkg.home) in done.stdout
+
+
+def test_doctor_explains_an_unreachable_neo4j(gkg) -> None:
+    done = gkg("doctor", env={"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "s3cret-pw"})
+    assert done.returncode != 0
+    assert "cannot connect to Neo4j at bolt://127.0.0.1:1" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "s3cret-pw" not in done.stderr + done.stdout
+
+
+def test_server_commands(gkg) -> None:
+    gkg("doctor", check=True)
+    assert "running" in gkg("server", "status", check=True).stdout
+    assert gkg("server", "stop", check=True).stdout.strip() == "stopped"
+    status = gkg("server", "status")
+    assert status.returncode == 3 and "not running" in status.stdout
