@@ -25,7 +25,6 @@ from graph.schema import ENTITY_LABEL, labels
 from graph.store import GraphStore, Progress
 
 LIVE_GRAPH = "gkg"
-STAGING_GRAPH = "gkg-staging"
 NOT_LOADED = "the graph store is empty: load the seed first with `gkg load`"
 CONSTRAINT_WAIT_S = 30.0
 
@@ -42,8 +41,10 @@ class FalkorStore(GraphStore):
 
     kind = "embedded"
 
-    def __init__(self, home: Path):
+    def __init__(self, home: Path, graph_name: str = LIVE_GRAPH):
         self.home = home
+        self.graph_name = graph_name
+        self.staging_name = f"{graph_name}-staging"
         self._connect()
 
     # --- connection ---------------------------------------------------------------------
@@ -72,7 +73,7 @@ class FalkorStore(GraphStore):
 
         plain = _plain(dict(params or {}))
         try:
-            raw = self._call(lambda: self._db.select_graph(LIVE_GRAPH).ro_query(query, plain))
+            raw = self._call(lambda: self._db.select_graph(self.graph_name).ro_query(query, plain))
         except redis.ResponseError as exc:
             message = str(exc)
             if "empty key" in message:
@@ -85,7 +86,7 @@ class FalkorStore(GraphStore):
         return self._convert(raw)
 
     def is_loaded(self) -> bool:
-        return bool(self._call(lambda: self._conn.exists(LIVE_GRAPH)))
+        return bool(self._call(lambda: self._conn.exists(self.graph_name)))
 
     def info(self) -> StoreInfo:
         modules = self._call(lambda: self._conn.execute_command("MODULE", "LIST"))
@@ -106,7 +107,7 @@ class FalkorStore(GraphStore):
             location=str(self.paths.data_dir),
             node_count=nodes,
             relationship_count=rels,
-            details={"socket": str(self.paths.socket), "graph": LIVE_GRAPH},
+            details={"socket": str(self.paths.socket), "graph": self.graph_name},
         )
 
     # --- the atomic load ----------------------------------------------------------------
@@ -118,8 +119,8 @@ class FalkorStore(GraphStore):
 
         with self._load_lock():
             try:
-                self._call(lambda: self._conn.delete(STAGING_GRAPH))
-                staging = self._db.select_graph(STAGING_GRAPH)
+                self._call(lambda: self._conn.delete(self.staging_name))
+                staging = self._db.select_graph(self.staging_name)
                 for setup in schema_statements():
                     staging.query(setup)
                 self._create_unique_constraint()
@@ -135,21 +136,21 @@ class FalkorStore(GraphStore):
                             progress(done, total)
                 staging.query(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp})
                 staging.query(DELETE_STALE_NODES, {"stamp": stamp})
-                self._conn.rename(STAGING_GRAPH, LIVE_GRAPH)
+                self._conn.rename(self.staging_name, self.graph_name)
                 self._conn.save()
             except redis.ResponseError as exc:
                 with contextlib.suppress(redis.RedisError):
-                    self._conn.delete(STAGING_GRAPH)
+                    self._conn.delete(self.staging_name)
                 raise StoreError(
                     f"the load was refused and nothing changed: {_clean_error(str(exc))}"
                 ) from None
 
     def _create_unique_constraint(self) -> None:
         self._conn.execute_command(
-            "GRAPH.CONSTRAINT", "CREATE", STAGING_GRAPH, "UNIQUE", "NODE", ENTITY_LABEL,
+            "GRAPH.CONSTRAINT", "CREATE", self.staging_name, "UNIQUE", "NODE", ENTITY_LABEL,
             "PROPERTIES", 1, "id",
         )  # fmt: skip
-        staging = self._db.select_graph(STAGING_GRAPH)
+        staging = self._db.select_graph(self.staging_name)
         deadline = time.monotonic() + CONSTRAINT_WAIT_S
         while time.monotonic() < deadline:
             rows = staging.ro_query("CALL db.constraints()").result_set
@@ -201,7 +202,7 @@ class FalkorStore(GraphStore):
         missing = {e.src_node for e in edges} | {e.dest_node for e in edges}
         missing -= seed_ids.keys()
         if missing:
-            found = self._db.select_graph(LIVE_GRAPH).ro_query(
+            found = self._db.select_graph(self.graph_name).ro_query(
                 "MATCH (n) WHERE id(n) IN $ids RETURN id(n), n.id", {"ids": sorted(missing)}
             )
             for internal, seed in found.result_set:

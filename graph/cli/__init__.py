@@ -24,9 +24,9 @@ app = typer.Typer(
 )
 app.callback()(common.global_options)
 
-from graph.cli import load_cmds, store_cmds  # noqa: E402  (they register on `app`)
+from graph.cli import export_cmds, load_cmds, store_cmds  # noqa: E402  (they register on `app`)
 
-for module in (store_cmds, load_cmds):
+for module in (store_cmds, load_cmds, export_cmds):
     module.register(app)
 
 for optional in ("query_cmds", "viz_cmds"):  # command groups that may not exist yet

@@ -1,0 +1,34 @@
+"""``gkg export``: the whole graph as JSON, GraphML or a cypher-shell script."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from graph.cli.common import store_from
+from graph.errors import GkgError
+
+
+def export(
+    ctx: typer.Context,
+    fmt: str = typer.Option("json", "--format", "-f", help="json | graphml | cypher"),
+    out: Path = typer.Option(None, "--out", "-o", help="Write to this file (default: stdout)."),
+) -> None:
+    """Export the stored graph (node ids and relationship ends are the seed ids)."""
+    from graph.export import FORMATS, export_text
+
+    if fmt not in FORMATS:
+        raise GkgError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    with store_from(ctx) as store:
+        text = export_text(store, fmt)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(export)
