@@ -141,8 +141,9 @@ NODE_TYPES: tuple[NodeType, ...] = (
             Prop("publishedDate", "date", required=True),
             Prop(
                 "publishedDatePrecision",
-                choices=("day", "month", "year"),
-                description="How exact publishedDate is (an undated article: 'year')",
+                choices=("day", "month", "year", "not-before"),
+                description="How exact publishedDate is: the day, month or year; or "
+                "'not-before' for an undated article known to be written on or after it",
             ),
             Prop("language", required=True, choices=("en", "ko")),
             Prop("author"),
@@ -156,7 +157,14 @@ NODE_TYPES: tuple[NodeType, ...] = (
             Prop(
                 "regionType",
                 required=True,
-                choices=("country", "province", "metropolitan-city", "district", "zone"),
+                choices=(
+                    "country",
+                    "province",
+                    "metropolitan-city",
+                    "district",
+                    "zone",
+                    "macro-region",
+                ),
             ),
             Prop("populationCount", "int", minimum=0, unit="people"),
             Prop("areaSquareKm", "float", minimum=0, unit="km2"),
@@ -178,6 +186,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
                     "office",
                     "team",
                     "public-agency",
+                    "division",
                 ),
             ),
         ),
@@ -241,6 +250,8 @@ NODE_TYPES: tuple[NodeType, ...] = (
             Prop("areaSquareKm", "float", minimum=0, unit="km2"),
             Prop("companyCount", "int", minimum=0, unit="companies"),
             Prop("researcherCount", "int", minimum=0, unit="people"),
+            Prop("totalCostKrw", "int", minimum=0, unit="KRW", description="Planned investment"),
+            Prop("completionYear", "int", minimum=1900, description="Year it is to be completed"),
         ),
     ),
     NodeType(
@@ -294,6 +305,32 @@ NODE_TYPES: tuple[NodeType, ...] = (
             Prop("metric", required=True, description="camelCase metric, e.g. patentCount"),
             Prop("value", "float", required=True),
             Prop("unit", required=True, description="e.g. count, percent, KRW, people"),
+            Prop(
+                "valueKind",
+                choices=("actual", "target", "estimate", "parameter"),
+                description="actual: measured; target: a goal; estimate: a forecast; "
+                "parameter: a rule of a programme (a cap, a rate)",
+            ),
+            Prop(
+                "valueQualifier",
+                choices=("exact", "about", "more-than", "up-to"),
+                description="How the source states the value: 'about 600', 'more than 300'",
+            ),
+            Prop("year", "int", minimum=1900, description="The year a yearly figure is for"),
+            Prop("periodStartYear", "int", minimum=1900, description="Start of a cumulative count"),
+            Prop("periodEndYear", "int", minimum=1900, description="End of a cumulative count"),
+            Prop("targetYear", "int", minimum=1900, description="Year a target is to be met"),
+        ),
+    ),
+    NodeType(
+        "Policy",
+        "A policy, strategy, stated goal, or a proposed law or institution",
+        (
+            Prop(
+                "policyType",
+                description="e.g. strategy, goal, law-proposal, institution-proposal",
+            ),
+            Prop("targetYear", "int", minimum=1900),
         ),
     ),
 )
@@ -328,7 +365,12 @@ REL_TYPES: tuple[RelType, ...] = (
         _ALL,
         _ALL,
     ),
-    RelType("OPERATES", "Runs a facility, service, programme or product", _ORGS, _THINGS + _ORGS),
+    RelType(
+        "OPERATES",
+        "Runs a facility, service, programme, product, office or fund",
+        _ORGS + ("Person",),
+        _THINGS + _ORGS + ("Fund",),
+    ),
     RelType("BUILT", "Built or is building a facility", _ORGS, _THINGS),
     RelType(
         "EQUIPPED_WITH", "A facility runs this hardware", ("DataCenter", "Facility"), ("Product",)
@@ -369,7 +411,12 @@ REL_TYPES: tuple[RelType, ...] = (
     ),
     RelType("PROVIDED_BY", "Who provides the money of a budget or fund", _MONEY, _ORGS + _PLACES),
     RelType("SECURED", "Won a budget, fund or bid", _ORGS + _PLACES, _MONEY + _THINGS),
-    RelType("REQUESTED", "Asked for a budget, law or project", _ORGS + _PLACES, _MONEY + _THINGS),
+    RelType(
+        "REQUESTED",
+        "Asked for a budget, law or project",
+        _ORGS + _PLACES,
+        _MONEY + _THINGS + ("Policy",),
+    ),
     RelType(
         "BIDS_FOR",
         "Competes to host a project or facility",
@@ -387,13 +434,18 @@ REL_TYPES: tuple[RelType, ...] = (
         "A person's role in an organisation (set `role`)",
         ("Person",),
         _ORGS + _PLACES,
+        (
+            Prop("startYear", "int", minimum=1900, description="Year the role began"),
+            Prop("endYear", "int", minimum=1900, description="Year the role ended"),
+            Prop("termCount", "int", minimum=1, unit="terms", description="Terms served"),
+        ),
     ),
     RelType("MEMBER_OF", "Membership of a party, legislature or body", ("Person",) + _ORGS, _ORGS),
     RelType(
         "PARTICIPATES_IN",
-        "Takes part in a programme, project, agreement or event",
+        "Takes part in a programme, project, agreement, event or strategy",
         _ORGS + _PLACES + ("Person",),
-        _THINGS + ("Event", "Agreement"),
+        _THINGS + ("Event", "Agreement", "Policy"),
     ),
     RelType(
         "TRAINS_FOR",
@@ -416,8 +468,8 @@ REL_TYPES: tuple[RelType, ...] = (
     ),
     RelType(
         "SUPPORTS",
-        "Gives support to a project, sector or organisation",
-        _ORGS + _THINGS + _MONEY,
+        "Gives support to a project, sector or organisation (a region: political support)",
+        _ORGS + _THINGS + _MONEY + ("Policy", "Region"),
         _ALL,
     ),
     RelType("HAS_INDICATOR", "A measured number about an entity", _ALL, ("Indicator",)),
@@ -425,9 +477,51 @@ REL_TYPES: tuple[RelType, ...] = (
         "ANNOUNCED",
         "Made public a plan, strategy or result",
         _ORGS + ("Person",),
-        _THINGS + _MONEY + ("Event",),
+        _THINGS + _MONEY + ("Event", "Policy"),
     ),
-    RelType("COMPETES_WITH", "Competition for a bid or a market", _ORGS + _PLACES, _ORGS + _PLACES),
+    RelType(
+        "COMPETES_WITH",
+        "Competition for a bid or a market",
+        _ORGS + _PLACES + ("Product", "Program"),
+        _ORGS + _PLACES + ("Product", "Program"),
+    ),
+    RelType(
+        "PURSUES",
+        "Pursues or promotes a policy, strategy, goal or project (Korean 추진)",
+        _ORGS + _PLACES + ("Person",),
+        _THINGS + ("Policy",),
+    ),
+    RelType(
+        "LOBBIES",
+        "Persuades or holds consultations with a body or person for funding or policy",
+        _ORGS + _PLACES + ("Person",),
+        _ORGS + ("Person",),
+    ),
+    RelType(
+        "COOPERATES_WITH",
+        "Works together with a body or person towards a goal",
+        _ORGS + _PLACES + ("Person",),
+        _ORGS + _PLACES + ("Person",),
+    ),
+    RelType(
+        "APPOINTED",
+        "Appointed a person to a post (set `role`)",
+        _ORGS + ("Person",),
+        ("Person",),
+        (Prop("year", "int", minimum=1900, description="Year of the appointment"),),
+    ),
+    RelType(
+        "FOUNDED",
+        "Founded, formed or set up an organisation, unit or fund",
+        _ORGS + _PLACES + ("Person",),
+        _ORGS + _MONEY,
+    ),
+    RelType(
+        "REQUIRES",
+        "A project still needs this approval or step before it can start",
+        _THINGS,
+        ("Event",),
+    ),
 )
 
 
