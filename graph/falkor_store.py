@@ -11,6 +11,8 @@ import contextlib
 import datetime as dt
 import fcntl
 import re
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -119,31 +121,47 @@ class FalkorStore(GraphStore):
 
         with self._load_lock():
             try:
-                self._call(lambda: self._conn.delete(self.staging_name))
-                staging = self._db.select_graph(self.staging_name)
-                for setup in schema_statements():
-                    staging.query(setup)
-                self._create_unique_constraint()
-                total = sum(len(s.rows) for s in statements)
-                done = 0
-                for statement in statements:
-                    for batch in statement.batches():
-                        staging.query(
-                            statement.query, {"rows": _plain(list(batch)), "stamp": stamp}
-                        )
-                        done += len(batch)
-                        if progress:
-                            progress(done, total)
-                staging.query(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp})
-                staging.query(DELETE_STALE_NODES, {"stamp": stamp})
-                self._conn.rename(self.staging_name, self.graph_name)
-                self._conn.save()
-            except redis.ResponseError as exc:
+                self._build_staging(statements, stamp, progress)
+            except BaseException as exc:  # an error, Ctrl-C: drop the half-built staging graph
                 with contextlib.suppress(redis.RedisError):
                     self._conn.delete(self.staging_name)
-                raise StoreError(
-                    f"the load was refused and nothing changed: {_clean_error(str(exc))}"
-                ) from None
+                if isinstance(exc, redis.ResponseError):
+                    raise StoreError(
+                        f"the load was refused and nothing changed: {_clean_error(str(exc))}"
+                    ) from None
+                if isinstance(exc, (redis.ConnectionError, redis.TimeoutError)):
+                    raise StoreError(
+                        "the embedded server went away during the load; the stored graph is "
+                        "the last one saved"
+                    ) from None
+                raise
+            with _interrupts_deferred():
+                self._conn.rename(self.staging_name, self.graph_name)
+                try:
+                    self._conn.save()
+                except redis.RedisError as exc:
+                    raise StoreError(
+                        f"the new graph is in place but could not be saved to disk: {exc}"
+                    ) from None
+
+    def _build_staging(
+        self, statements: Sequence[Statement], stamp: str, progress: Progress | None
+    ) -> None:
+        self._call(lambda: self._conn.delete(self.staging_name))
+        staging = self._db.select_graph(self.staging_name)
+        for setup in schema_statements():
+            staging.query(setup)
+        self._create_unique_constraint()
+        total = sum(len(s.rows) for s in statements)
+        done = 0
+        for statement in statements:
+            for batch in statement.batches():
+                staging.query(statement.query, {"rows": _plain(list(batch)), "stamp": stamp})
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+        staging.query(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp})
+        staging.query(DELETE_STALE_NODES, {"stamp": stamp})
 
     def _create_unique_constraint(self) -> None:
         self._conn.execute_command(
@@ -233,6 +251,21 @@ class FalkorStore(GraphStore):
             return value
 
         return Result(columns, [[convert(v) for v in row] for row in raw.result_set])
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Let Ctrl-C wait while the swap and the save run (they take milliseconds), so that
+    a load is either not applied or applied and saved, never reported wrongly."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _seed_id(properties: Mapping[str, Any], internal: int, prefix: str = "#") -> str:

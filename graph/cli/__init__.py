@@ -7,8 +7,6 @@ message with exit code 2, never as a traceback.
 
 from __future__ import annotations
 
-import sys
-
 import typer
 
 from graph.cli import common
@@ -40,13 +38,7 @@ for optional in ("query_cmds", "viz_cmds"):  # command groups that may not exist
 
 
 def main() -> None:
-    """Console-script entry point."""
-    try:
-        app()
-    except common.GkgError as exc:
-        common.fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        common.fail("interrupted; nothing was changed", 130)
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+    """Run the CLI (the console script itself is :func:`graph.launch.main`)."""
+    from graph.launch import main as launch
+
+    launch()
