@@ -93,6 +93,22 @@ class Result:
         """Rows as dictionaries keyed by column name."""
         return [dict(zip(self.columns, row)) for row in self.rows]
 
+    def to_dataframe(self) -> Any:
+        """The rows as a pandas DataFrame (needs the ``notebooks`` extra).
+
+        Nodes, relationships and paths become readable text; lists and numbers stay as
+        they are."""
+        import pandas as pd
+
+        from graph.output import cell_text
+
+        def cell(value: Any) -> Any:
+            if isinstance(value, (Node, Relationship, Path)):
+                return cell_text(value)
+            return value
+
+        return pd.DataFrame([[cell(v) for v in row] for row in self.rows], columns=self.columns)
+
     def column(self, name: str) -> list[Any]:
         """All values of one column."""
         i = self.columns.index(name)

@@ -14,6 +14,13 @@ from loaders.plan import LoadPlan, plan_load
 from loaders.validate import Seed, validate_files
 
 DEFAULT_SEED = Path("data/seed.yaml")
+#: The seed shipped with gkg, for runs outside the repository folder.
+SHIPPED_SEED = Path(__file__).resolve().parents[1] / "data" / "seed.yaml"
+
+
+def default_seed_paths() -> list[Path]:
+    """``data/seed.yaml`` of the working directory if there is one, else the shipped seed."""
+    return [DEFAULT_SEED if DEFAULT_SEED.exists() else SHIPPED_SEED]
 
 
 @dataclass
@@ -105,4 +112,12 @@ def _compare(before: dict[str, tuple[str, str]], after: dict[str, tuple[str, str
     return changes
 
 
-__all__ = ["DEFAULT_SEED", "LoadPlan", "LoadSummary", "load_files", "load_seed", "snapshot"]
+__all__ = [
+    "DEFAULT_SEED",
+    "LoadPlan",
+    "LoadSummary",
+    "default_seed_paths",
+    "load_files",
+    "load_seed",
+    "snapshot",
+]

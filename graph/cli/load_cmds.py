@@ -13,9 +13,9 @@ FILES_HELP = "Seed YAML files, loaded together (default: data/seed.yaml)."
 
 
 def _paths(files: list[Path] | None) -> list[Path]:
-    from loaders.load import DEFAULT_SEED
+    from loaders.load import default_seed_paths
 
-    return list(files) if files else [DEFAULT_SEED]
+    return list(files) if files else default_seed_paths()
 
 
 def validate(files: list[Path] = typer.Argument(None, help=FILES_HELP, show_default=False)) -> None:
