@@ -1,0 +1,193 @@
+"""Graph pages: content, styling, language, escaping, offline-ness, notebook display."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+from pages import elements, injected_markup, load_markup, remote_resources
+
+from graph import viz
+from graph.model import Node, Relationship, Result
+from graph.model import Path as GraphPath
+from graph.schema import labels, rel_types
+from graph.store import GraphStore, whole_graph
+
+HOSTILE = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "</script><script>alert(1)</script>",
+)
+
+
+@pytest.fixture(scope="module")
+def markup_store(make_store) -> GraphStore:
+    return load_markup(make_store)
+
+
+def page_data(text: str) -> dict:
+    """The graph data a page carries (the JSON in its gkg-data script block)."""
+    match = re.search(r'<script id="gkg-data" type="application/json">(.*?)</script>', text, re.S)
+    assert match, "no graph data in the page"
+    return json.loads(match.group(1))
+
+
+def write(store: GraphStore, path: Path, **kwargs) -> str:
+    nodes, rels = whole_graph(store)
+    entities = [n for n in nodes if n.label != viz.SOURCE_LABEL]
+    viz.write_html(path, (entities, rels), sources=viz.source_documents(store), **kwargs)
+    return path.read_text(encoding="utf-8")
+
+
+def test_every_label_has_its_own_look():
+    looks = [(viz.style_for(lab).color, viz.style_for(lab).shape) for lab in labels()]
+    assert viz.UNKNOWN_STYLE not in [viz.style_for(lab) for lab in labels()]
+    assert len(set(looks)) == len(looks)
+    assert len({color for color, _ in looks}) == len(looks)
+
+
+def test_whole_graph_page_draws_every_entity(small_store: GraphStore, tmp_path: Path):
+    text = write(small_store, tmp_path / "g.html", title="Small graph")
+    data = page_data(text)
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert set(by_id) == {
+        "gwangju", "nhn-cloud", "national-ai-data-center", "h100", "nvidia", "ai-budget-2025"
+    }  # fmt: skip
+    assert by_id["nhn-cloud"]["label"] == "NHN Cloud"
+    assert by_id["gwangju"]["shape"] == viz.style_for("Region").shape
+    assert by_id["gwangju"]["color"] == viz.style_for("Region").color
+    edges = {(e["from"], e["label"], e["to"]) for e in data["edges"]}
+    assert ("h100", "MADE_BY", "nvidia") in edges and len(edges) == 5
+    # the legend names the labels present, with counts
+    legend = re.search(r'<ul id="gkg-legend".*?</ul>', text, re.S).group(0)
+    assert 'Company <span class="n">2</span>' in legend and "DataCenter" in legend
+    assert "Person" not in legend
+    # vis-network is inlined from pyvis; nothing is fetched
+    assert "vis.Network" in text and len(text) > 400_000
+    assert remote_resources(text) == []
+    scripts = [attrs for tag, attrs in elements(text).tags if tag == "script"]
+    assert len(scripts) == 3 and not any("src" in attrs for attrs in scripts)
+    assert "<title>Small graph</title>" in text
+
+
+def test_tooltips_list_properties_and_sources(small_store: GraphStore, tmp_path: Path):
+    data = page_data(write(small_store, tmp_path / "g.html"))
+    tip = dict(
+        (k, v)
+        for k, v in next(n for n in data["nodes"] if n["id"] == "national-ai-data-center")["tip"]
+        if k not in ("", "#", "source")
+    )
+    assert tip["computePetaflops"] == "88.5 PF"
+    assert tip["status"] == "in-operation"
+    assert "contentHash" not in tip and "lookupKeys" not in tip
+    node = next(n for n in data["nodes"] if n["id"] == "national-ai-data-center")
+    sources = [v for k, v in node["tip"] if k == "source"]
+    assert sources == [
+        "Test Daily, Article A (2025-05-02): “National AI Data Center”",
+        "테스트 일보, 기사 B (2023-06-05): “88.5PF”",
+    ]
+    funds = next(e for e in data["edges"] if e["label"] == "FUNDS")
+    assert funds["tip"][0] == [
+        "",
+        "AI strategic projects, 2025 first supplementary budget -FUNDS-> National AI Data Center",
+    ]
+    assert ["amountKrw", "15,300,000,000"] in funds["tip"]
+
+
+def test_korean_labels_fall_back_to_english(small_store: GraphStore, tmp_path: Path):
+    text = write(small_store, tmp_path / "ko.html", lang="ko")
+    names = {n["id"]: n["label"] for n in page_data(text)["nodes"]}
+    assert names["gwangju"] == "광주광역시"
+    assert names["nvidia"] == "엔비디아"
+    assert names["h100"] == "NVIDIA H100"  # no Korean name in the seed
+    assert '<html lang="ko">' in text
+
+
+def test_unknown_language_is_refused():
+    from graph.errors import GkgError
+
+    with pytest.raises(GkgError, match="unknown language 'fr'"):
+        viz.render_page(([], []), lang="fr")
+
+
+def test_seed_markup_stays_text(markup_store: GraphStore, tmp_path: Path):
+    text = write(markup_store, tmp_path / "markup.html")
+    assert injected_markup(text) == []
+    assert remote_resources(text) == []
+    for hostile in HOSTILE:
+        assert hostile not in text
+    assert "evil.example" not in remote_resources(text)
+    # the data still says exactly what the seed says
+    data = page_data(text)
+    by_id = {n["id"]: n for n in data["nodes"]}
+    assert by_id["evil-corp"]["label"] == "<script>alert(1)</script>"
+    assert ["", "<img src=x onerror=alert(1)>"] in by_id["evil-corp"]["tip"]
+    assert ["role", '<script src="https://evil.example/x.js"></script>'] in data["edges"][0]["tip"]
+    source = next(v for k, v in by_id["evil-corp"]["tip"] if k == "source")
+    assert source.startswith("<script>alert('publisher')</script>, </script><script>")
+
+
+def test_json_for_html_cannot_close_the_script():
+    text = viz.json_for_html({"a": "</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+
+
+def test_graph_of_takes_results_pairs_paths_and_lists():
+    a = Node("a", ("Entity", "Company"), {"name": "A"})
+    b = Node("b", ("Entity", "Company"), {"name": "B"})
+    r = Relationship("a|PARTNER_OF|b", "PARTNER_OF", "a", "b")
+    path = GraphPath((a, b), (r,))
+    for value in (Result(["p"], [[path]]), ([a, b], [r]), path, [a, r, b]):
+        nodes, rels = viz.graph_of(value)
+        assert [n.id for n in nodes] == ["a", "b"] and rels == [r]
+
+
+def test_bare_relationships_get_placeholder_nodes(tmp_path: Path):
+    rel = Relationship("x|MADE_BY|y", "MADE_BY", "x", "y")
+    text = viz.write_html(tmp_path / "bare.html", Result(["r"], [[rel]])).read_text()
+    data = page_data(text)
+    assert {n["id"] for n in data["nodes"]} == {"x", "y"}
+    assert "unknown" in re.search(r'<ul id="gkg-legend".*?</ul>', text, re.S).group(0)
+
+
+def test_big_graphs_settle_on_a_budget(tmp_path: Path):
+    """2,000 nodes and 6,000 edges: cheap layout settings; the page is still written whole."""
+    rng = random.Random(7)
+    kinds, types = labels(), rel_types()
+    nodes = [
+        Node(f"n{i}", ("Entity", kinds[i % len(kinds)]), {"name": f"Entity {i}"})
+        for i in range(2000)
+    ]
+    rels = [
+        Relationship(f"r{j}", types[j % len(types)], f"n{rng.randrange(2000)}",
+                     f"n{rng.randrange(2000)}")
+        for j in range(6000)
+    ]  # fmt: skip
+    data = page_data(viz.write_html(tmp_path / "big.html", (nodes, rels)).read_text())
+    assert len(data["nodes"]) == 2000 and len(data["edges"]) == 6000
+    options = data["options"]
+    assert options["layout"]["improvedLayout"] is False
+    assert options["physics"]["stabilization"]["iterations"] == viz.STABILIZATION_BIG
+    assert options["edges"]["smooth"] is False
+
+
+def test_notebook_display_is_an_offline_srcdoc_iframe(small_store: GraphStore):
+    shown = viz.show(whole_graph(small_store), title="In a notebook", height=420)
+    markup = shown._repr_html_()
+    tags = elements(markup).tags
+    assert [tag for tag, _ in tags] == ["iframe"]
+    attrs = tags[0][1]
+    assert "height:420px" in attrs["style"] and "src" not in attrs
+    assert attrs["srcdoc"] == shown.page  # escaped in the attribute, whole once parsed
+    assert "vis.Network" in shown.page and remote_resources(markup) == []
+    assert page_data(shown.page)["nodes"]
+
+
+def test_notebook_display_of_markup_is_inert(markup_store: GraphStore):
+    markup = viz.show(whole_graph(markup_store))._repr_html_()
+    assert [tag for tag, _ in elements(markup).tags] == ["iframe"]
+    assert injected_markup(elements(markup).tags[0][1]["srcdoc"]) == []
