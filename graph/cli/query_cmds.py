@@ -1,0 +1,237 @@
+"""``gkg queries``, ``gkg queries show``, ``gkg query`` and ``gkg cypher``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from graph.cli.common import err, store_from
+
+queries_app = typer.Typer(
+    help="List the named queries (`gkg queries`), or show one (`gkg queries show NAME`).",
+    invoke_without_command=True,
+    rich_markup_mode=None,
+)
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+QUERIES_HELP = "Another folder of .cypher queries (repeatable; also GKG_QUERIES)."
+PARAM_HELP = "A parameter as key=value (repeatable)."
+OUT_HELP = "Write the answer to this file instead of standard output."
+
+
+def _dirs_option() -> Any:
+    return typer.Option(None, "--queries", help=QUERIES_HELP, show_default=False)
+
+
+def _catalogue(dirs: list[Path] | None):
+    from graph.catalogue import Catalogue
+
+    return Catalogue.load(dirs or ())
+
+
+def complete_query_name(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion: the query names starting with what was typed, with titles."""
+    try:
+        dirs = (ctx.params.get("queries") or []) if ctx is not None else []
+        catalogue = _catalogue(list(dirs))
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    return [(q.name, q.title) for q in catalogue if q.name.startswith(incomplete)]
+
+
+# --- gkg queries [show NAME] ------------------------------------------------------------
+
+
+@queries_app.callback(invoke_without_command=True)
+def list_queries(
+    ctx: typer.Context,
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
+    queries: list[Path] = _dirs_option(),
+) -> None:
+    """List the named queries with their titles and parameters."""
+    ctx.meta["gkg_query_dirs"] = list(queries or [])
+    if ctx.invoked_subcommand is not None:
+        return
+    catalogue = _catalogue(queries)
+    if fmt is ListFormat.json:
+        print(json.dumps([_describe(q) for q in catalogue], ensure_ascii=False, indent=2))
+        return
+    from graph.model import Result
+
+    rows = [
+        [q.name, q.category, q.title, ", ".join(p.signature() for p in q.params), _kind(q)]
+        for q in catalogue
+    ]
+    _emit(Result(["name", "theme", "title", "parameters", "answer"], rows), "table", None)
+
+
+@queries_app.command("show")
+def show_query(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Query name.", autocompletion=complete_query_name),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
+    queries: list[Path] = _dirs_option(),
+) -> None:
+    """Show one query: what it answers, its parameters, its file and its Cypher."""
+    dirs = list(ctx.parent.meta.get("gkg_query_dirs", []) if ctx.parent else []) + list(
+        queries or []
+    )
+    query = _catalogue(dirs).get(name)
+    if fmt is ListFormat.json:
+        print(json.dumps(_describe(query, text=True), ensure_ascii=False, indent=2))
+        return
+    print(f"{query.name}: {query.title}")
+    print(f"theme: {query.category}   answer: {_kind(query)}")
+    print(f"file: {query.path}")
+    if query.description:
+        print(f"\n{query.description}")
+    if query.note:
+        print(f"\nnote: {query.note}")
+    if query.params:
+        print("\nparameters:")
+        for p in query.params:
+            example = f"   (e.g. {p.example})" if p.example else ""
+            print(f"  {p.signature()}{' (required)' if p.required else ''}{example}")
+            if p.description:
+                print(f"      {p.description}")
+    example_args = " ".join(f"--param {p.name}={_quote(p.example)}" for p in query.params)
+    print(f"\nrun: gkg query {query.name} {example_args}".rstrip())
+    print(f"\n{query.text}", end="")
+
+
+def _kind(query) -> str:
+    return query.result if query.engine == "cypher" else f"{query.result} (networkx)"
+
+
+def _quote(text: str) -> str:
+    return f"'{text}'" if any(c in text for c in " '\"$&|;<>()") else text
+
+
+def _describe(query, text: bool = False) -> dict[str, Any]:
+    described: dict[str, Any] = {
+        "name": query.name,
+        "title": query.title,
+        "description": query.description,
+        "category": query.category,
+        "params": [
+            {
+                "name": p.name,
+                "type": p.type,
+                "default": p.default,
+                "example": p.example,
+                "description": p.description,
+                "required": p.required,
+            }
+            for p in query.params
+        ],
+        "result": query.result,
+        "engine": query.engine,
+        "path": str(query.path),
+    }
+    if query.note:
+        described["note"] = query.note
+    if text:
+        described["text"] = query.text
+    return described
+
+
+# --- gkg query NAME / gkg cypher TEXT ---------------------------------------------------
+
+
+def query(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="Query name.", autocompletion=complete_query_name),
+    param: list[str] = typer.Option(None, "--param", "-p", help=PARAM_HELP, show_default=False),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+    out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False),
+    queries: list[Path] = _dirs_option(),
+) -> None:
+    """Run a named query (`gkg queries` lists them; unset parameters take their defaults)."""
+    from graph.catalogue import parse_assignments
+
+    catalogue = _catalogue(queries)
+    named = catalogue.get(name)
+    params = catalogue.bind(name, parse_assignments(param or []))
+    with store_from(ctx) as store:
+        result = catalogue.run(store, name, params)
+    _emit(result, fmt.value, out, title=named.title)
+
+
+def cypher(
+    ctx: typer.Context,
+    text: str = typer.Argument(..., help="Read-only Cypher; '-' reads it from standard input."),
+    param: list[str] = typer.Option(
+        None,
+        "--param",
+        "-p",
+        help=PARAM_HELP + " Values are read as JSON when they parse (2025, true, [1,2]), "
+        "else as text.",
+        show_default=False,
+    ),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
+    out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False),
+) -> None:
+    """Run ad-hoc read-only Cypher (the engine refuses writes)."""
+    from graph.catalogue import parse_assignments
+    from graph.errors import QueryError
+
+    if text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        raise QueryError("no Cypher given")
+    params = {k: _guess(v) for k, v in parse_assignments(param or []).items()}
+    with store_from(ctx) as store:
+        result = store.run(text, params)
+    _emit(result, fmt.value, out)
+
+
+def _guess(value: str) -> Any:
+    """A ``--param`` value for ad-hoc Cypher: JSON when it parses, else the text itself."""
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+def _emit(result, fmt: str, out: Path | None, title: str | None = None) -> None:
+    from graph import output
+
+    if out is not None:
+        try:
+            out.write_text(output.render(result, fmt, width=200), encoding="utf-8")
+        except OSError as exc:
+            from graph.errors import GkgError
+
+            raise GkgError(f"cannot write {out}: {exc.strerror or exc}") from None
+        count = len(result.rows)
+        err(f"wrote {count} row{'s' if count != 1 else ''} as {fmt} to {out}")
+    elif fmt == "table" and sys.stdout.isatty():
+        from rich.console import Console
+
+        Console(highlight=False).print(output.rich_table(result, title))
+    else:
+        sys.stdout.write(output.render(result, fmt))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``queries``, ``query`` and ``cypher`` to the ``gkg`` command."""
+    app.add_typer(queries_app, name="queries")
+    app.command("query")(query)
+    app.command("cypher")(cypher)
