@@ -1,0 +1,19 @@
+// name: clusters
+// title: Industrial clusters, complexes and valleys: size, cost, schedule and status
+// description: Every cluster with its industry, area, planned investment, completion year,
+//   status, where it is, who hosts, pursues or won it, and how many parts it has.
+// result: table
+// engine: cypher
+MATCH (c:Cluster)
+RETURN c.name AS cluster,
+       c.industry AS industry,
+       c.status AS status,
+       c.areaSquareKm AS areaSquareKm,
+       c.totalCostKrw AS totalCostKrw,
+       c.completionYear AS completionYear,
+       c.companyCount AS companyCount,
+       c.researcherCount AS researcherCount,
+       [(c)-[:LOCATED_IN]->(r:Region) | r.name] AS location,
+       [(h:Entity)-[:HOSTS|PURSUES|SECURED]->(c) | h.name] AS hostedOrPursuedBy,
+       size([(p:Entity)-[:PART_OF]->(c) | p]) AS parts
+ORDER BY industry, cluster

@@ -1,0 +1,26 @@
+// name: source-facts
+// title: Everything one source document states, with its quotes
+// description: Every node and relationship that cites the source, with the quote it rests on.
+// param: source (entity) = herald-2023-06-05; example: jnilbo-2025
+//   The source document, by id or title.
+// result: table
+// engine: cypher
+MATCH (s:SourceDocument)
+WHERE toLower($source) IN s.lookupKeys
+MATCH (n:Entity)
+WHERE s.id IN n.sourceIds AND NOT n:SourceDocument
+RETURN 'node' AS element,
+       [l IN labels(n) WHERE l <> 'Entity'][0] AS kind,
+       n.name AS fact,
+       [i IN range(0, size(n.sourceIds) - 1) WHERE n.sourceIds[i] = s.id | n.sourceQuotes[i]] AS quotes
+ORDER BY kind, fact
+UNION ALL
+MATCH (s:SourceDocument)
+WHERE toLower($source) IN s.lookupKeys
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE s.id IN r.sourceIds
+RETURN 'relationship' AS element,
+       type(r) AS kind,
+       a.name + ' -' + type(r) + '-> ' + b.name AS fact,
+       [i IN range(0, size(r.sourceIds) - 1) WHERE r.sourceIds[i] = s.id | r.sourceQuotes[i]] AS quotes
+ORDER BY kind, fact
