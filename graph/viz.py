@@ -230,15 +230,16 @@ def build_network(
     """A pyvis Network of these nodes and relationships, styled per label.
 
     Relationships whose ends are not among ``nodes`` get a grey placeholder node named
-    by id, so a result of bare relationships can still be drawn.
+    by id, so a result of bare relationships can still be drawn. Source articles that
+    no relationship touches are left out: they appear in the tooltips instead.
     """
     check_lang(lang)
     net = _network_class()(directed=True, cdn_resources="in_line")
-    known = {node.id: node for node in nodes}
     degree: dict[str, int] = {}
     for rel in rels:
         for end in (rel.start, rel.end):
             degree[end] = degree.get(end, 0) + 1
+    known = {node.id: node for node in nodes if node.label != SOURCE_LABEL or node.id in degree}
     names = {node_id: node.display_name(lang) for node_id, node in known.items()}
     for node in known.values():
         style = style_for(node.label)
