@@ -41,6 +41,8 @@ VIS_CSS = "vis-network.css"
 MAX_LABEL_CHARS = 40
 #: Above this many nodes the page uses the cheaper layout settings.
 BIG_GRAPH = 300
+#: vis-network's "improved layout" gives up (and logs so) on larger graphs.
+IMPROVED_LAYOUT_MAX = 100
 #: Layout iterations before physics is switched off (measured: 2,000 nodes and 6,000
 #: edges settle in about 5 s in headless Chromium on a loaded 2-core machine).
 STABILIZATION_SMALL = 400
@@ -299,7 +301,7 @@ def vis_options(node_count: int) -> dict[str, Any]:
     big = node_count > BIG_GRAPH
     return {
         "autoResize": True,
-        "layout": {"improvedLayout": not big, "randomSeed": 7},
+        "layout": {"improvedLayout": node_count <= IMPROVED_LAYOUT_MAX, "randomSeed": 7},
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
