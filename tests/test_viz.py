@@ -191,3 +191,37 @@ def test_notebook_display_of_markup_is_inert(markup_store: GraphStore):
     markup = viz.show(whole_graph(markup_store))._repr_html_()
     assert [tag for tag, _ in elements(markup).tags] == ["iframe"]
     assert injected_markup(elements(markup).tags[0][1]["srcdoc"]) == []
+
+
+def test_cli_viz(gkg, tmp_path: Path):
+    unloaded = gkg("viz", "--out", str(tmp_path / "none.html"))
+    assert unloaded.returncode == 2 and "not loaded yet" in unloaded.stderr
+    gkg("load", "tests/fixtures/small.yaml", check=True)
+
+    whole = gkg("viz", "--out", str(tmp_path / "whole.html"), check=True)
+    assert whole.stdout.strip() == str(tmp_path / "whole.html")
+    assert len(page_data((tmp_path / "whole.html").read_text())["nodes"]) == 6
+
+    around = tmp_path / "around.html"
+    gkg("viz", "--around", "NVIDIA", "--depth", "1", "--lang", "ko", "--out", str(around),
+        check=True)  # fmt: skip
+    labels_ = {n["id"]: n["label"] for n in page_data(around.read_text())["nodes"]}
+    assert labels_ == {"nvidia": "엔비디아", "h100": "NVIDIA H100"}
+
+    chain = tmp_path / "chain.html"
+    gkg("viz", "--query", "connection", "--param", "from=nhn-cloud", "--param", "to=gwangju",
+        "--out", str(chain), check=True)  # fmt: skip
+    data = page_data(chain.read_text())
+    assert {n["id"] for n in data["nodes"]} == {"nhn-cloud", "national-ai-data-center", "gwangju"}
+    assert {e["label"] for e in data["edges"]} == {"BUILT", "LOCATED_IN"}
+
+    for args, message in (
+        (("--query", "connection", "--around", "nvidia"), "give --query or --around, not both"),
+        (("--param", "a=b"), "--param needs --query"),
+        (("--around", "nobody"), "no entity with id, name or alias 'nobody'"),
+        (("--query", "overview"), "answers with a table"),
+        (("--lang", "fr"), "Invalid value for '--lang'"),
+    ):
+        done = gkg("viz", *args, "--out", str(tmp_path / "x.html"))
+        assert done.returncode == 2, args
+        assert message in done.stderr and "Traceback" not in done.stderr, done.stderr
