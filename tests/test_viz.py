@@ -225,3 +225,27 @@ def test_cli_viz(gkg, tmp_path: Path):
         done = gkg("viz", *args, "--out", str(tmp_path / "x.html"))
         assert done.returncode == 2, args
         assert message in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def test_show_renders_inline_in_a_real_kernel():
+    """Executed by a real Jupyter kernel, show() gives text/html: an offline srcdoc iframe."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    code = (
+        "from graph import viz\n"
+        "from graph.model import Node, Relationship\n"
+        "a = Node('a', ('Entity', 'Company'), {'name': '<b>A</b>'})\n"
+        "b = Node('b', ('Entity', 'Region'), {'name': 'B'})\n"
+        "viz.show(([a, b], [Relationship('a|LOCATED_IN|b', 'LOCATED_IN', 'a', 'b')]))"
+    )
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    NotebookClient(notebook, timeout=60, kernel_name="python3").execute()
+    outputs = notebook.cells[0].outputs
+    assert [o["output_type"] for o in outputs] == ["execute_result"]
+    markup = outputs[0]["data"]["text/html"]
+    tags = elements(markup).tags
+    assert [tag for tag, _ in tags] == ["iframe"]
+    page = tags[0][1]["srcdoc"]
+    assert page_data(page)["nodes"][0]["label"] == "<b>A</b>"
+    assert injected_markup(page) == [] and remote_resources(markup) == []

@@ -5,7 +5,6 @@ Heavy imports (pyvis, networkx) happen inside the commands, so other commands st
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import webbrowser
@@ -222,10 +221,8 @@ def graphml(
 
     graph = _graph(ctx)
     written = write_graphml(graph, out)
-    print(
-        json.dumps({"file": str(written), "nodes": graph.number_of_nodes(),
-                    "relationships": graph.number_of_edges()})
-    )  # fmt: skip
+    print(written)
+    err(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships")
 
 
 # --- gkg report --------------------------------------------------------------------------------
