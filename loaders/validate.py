@@ -117,6 +117,11 @@ class _Checker:
         seed = Seed([f.path for f in self.files])
         sections: list[tuple[int, str, list[Any]]] = []
         for index, seed_file in enumerate(self.files):
+            if not any(section in seed_file.data for section in SECTIONS):
+                self.problem(
+                    index, (), "",
+                    f"none of the sections {', '.join(SECTIONS)}; is this a gkg seed file?",
+                )  # fmt: skip
             for key in seed_file.data:
                 if key not in SECTIONS:
                     self.problem(
@@ -186,12 +191,11 @@ class _Checker:
             self.problem(file, (*keys, "label"), "label", str(exc))
             return None
         if ntype is None:
-            self.problem(
-                file,
-                (*keys, "label") if "label" in item else keys,
-                "label",
-                "required: the node's label, e.g. Company",
-            )
+            if "label" in item:
+                message = f"expected a label such as Company, got {_kind(label)}"
+                self.problem(file, (*keys, "label"), "label", message)
+            else:
+                self.problem(file, keys, "label", "required: the node's label, e.g. Company")
             return None
         props = self.properties(file, keys, item, ntype, NODE_KEYS, ntype.label)
         ok &= props is not None
