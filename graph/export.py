@@ -29,7 +29,7 @@ def export_text(store: GraphStore, fmt: str) -> str:
     if fmt == "graphml":
         from graph import analytics
 
-        return analytics.graphml_text(analytics.to_networkx((nodes, rels)))
+        return analytics.graphml_text(analytics.to_networkx((nodes, rels), include_sources=True))
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 

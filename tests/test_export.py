@@ -50,3 +50,17 @@ def test_cypher_literals_escape_everything() -> None:
     node = Node("x", ("Entity", "Company"), {"id": "x", "name": tricky})
     script = to_cypher_script([node], [])
     assert json.dumps(tricky, ensure_ascii=False) in script
+
+
+def test_graphml_export_holds_every_node_and_relationship(small_store: FalkorStore) -> None:
+    import io
+
+    import networkx as nx
+
+    from graph.export import export_text
+
+    text = export_text(small_store, "graphml")
+    parsed = nx.read_graphml(io.StringIO(text))
+    assert set(parsed.nodes) == {n.id for n in whole_graph(small_store)[0]}
+    assert parsed.number_of_edges() == 5
+    assert parsed.nodes["national-ai-data-center"]["computePetaflops"] == 88.5
