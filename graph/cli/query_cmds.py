@@ -34,10 +34,12 @@ class Format(str, Enum):
 QUERIES_HELP = "Another folder of .cypher queries (repeatable; also GKG_QUERIES)."
 PARAM_HELP = "A parameter as key=value (repeatable)."
 OUT_HELP = "Write the answer to this file instead of standard output."
+#: Width of a table written to a file or a pipe (a terminal uses its own width).
+PIPE_WIDTH = 200
 
 
 def _dirs_option() -> Any:
-    return typer.Option(None, "--queries", help=QUERIES_HELP, show_default=False)
+    return typer.Option(None, "--queries", help=QUERIES_HELP, show_default=False, metavar="DIR")
 
 
 def _catalogue(dirs: list[Path] | None):
@@ -62,7 +64,9 @@ def complete_query_name(ctx: typer.Context, incomplete: str) -> list[tuple[str, 
 @queries_app.callback(invoke_without_command=True)
 def list_queries(
     ctx: typer.Context,
-    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
+    fmt: ListFormat = typer.Option(
+        ListFormat.table, "--format", "-f", help="table or json.", metavar="FORMAT"
+    ),
     queries: list[Path] = _dirs_option(),
 ) -> None:
     """List the named queries with their titles and parameters."""
@@ -85,8 +89,12 @@ def list_queries(
 @queries_app.command("show")
 def show_query(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="Query name.", autocompletion=complete_query_name),
-    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table or json."),
+    name: str = typer.Argument(
+        ..., help="Query name.", autocompletion=complete_query_name, metavar="NAME"
+    ),
+    fmt: ListFormat = typer.Option(
+        ListFormat.table, "--format", "-f", help="table or json.", metavar="FORMAT"
+    ),
     queries: list[Path] = _dirs_option(),
 ) -> None:
     """Show one query: what it answers, its parameters, its file and its Cypher."""
@@ -157,10 +165,18 @@ def _describe(query, text: bool = False) -> dict[str, Any]:
 
 def query(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="Query name.", autocompletion=complete_query_name),
-    param: list[str] = typer.Option(None, "--param", "-p", help=PARAM_HELP, show_default=False),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
-    out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False),
+    name: str = typer.Argument(
+        ..., help="Query name.", autocompletion=complete_query_name, metavar="NAME"
+    ),
+    param: list[str] = typer.Option(
+        None, "--param", "-p", help=PARAM_HELP, show_default=False, metavar="KEY=VALUE"
+    ),
+    fmt: Format = typer.Option(
+        Format.table, "--format", "-f", help="table, json, csv or markdown.", metavar="FORMAT"
+    ),
+    out: Path = typer.Option(
+        None, "--out", "-o", help=OUT_HELP, show_default=False, metavar="FILE"
+    ),
     queries: list[Path] = _dirs_option(),
 ) -> None:
     """Run a named query (`gkg queries` lists them; unset parameters take their defaults)."""
@@ -176,7 +192,9 @@ def query(
 
 def cypher(
     ctx: typer.Context,
-    text: str = typer.Argument(..., help="Read-only Cypher; '-' reads it from standard input."),
+    text: str = typer.Argument(
+        ..., help="Read-only Cypher; '-' reads it from standard input.", metavar="CYPHER"
+    ),
     param: list[str] = typer.Option(
         None,
         "--param",
@@ -184,9 +202,14 @@ def cypher(
         help=PARAM_HELP + " Values are read as JSON when they parse (2025, true, [1,2]), "
         "else as text.",
         show_default=False,
+        metavar="KEY=VALUE",
     ),
-    fmt: Format = typer.Option(Format.table, "--format", "-f", help="Output format."),
-    out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False),
+    fmt: Format = typer.Option(
+        Format.table, "--format", "-f", help="table, json, csv or markdown.", metavar="FORMAT"
+    ),
+    out: Path = typer.Option(
+        None, "--out", "-o", help=OUT_HELP, show_default=False, metavar="FILE"
+    ),
 ) -> None:
     """Run ad-hoc read-only Cypher (the engine refuses writes)."""
     from graph.catalogue import parse_assignments
@@ -215,7 +238,7 @@ def _emit(result, fmt: str, out: Path | None, title: str | None = None) -> None:
 
     if out is not None:
         try:
-            out.write_text(output.render(result, fmt, width=200), encoding="utf-8")
+            out.write_text(output.render(result, fmt, width=PIPE_WIDTH), encoding="utf-8")
         except OSError as exc:
             from graph.errors import GkgError
 
@@ -227,7 +250,7 @@ def _emit(result, fmt: str, out: Path | None, title: str | None = None) -> None:
 
         Console(highlight=False).print(output.rich_table(result, title))
     else:
-        sys.stdout.write(output.render(result, fmt))
+        sys.stdout.write(output.render(result, fmt, width=PIPE_WIDTH))
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,8 @@
 // title: The timeline: what started, ended, was founded, published or is due, year by year
 // description: Every dated fact in chronological order: project start and end years,
 //   completion and target years, foundings, budget years, event and opening dates, roles
-//   and appointments, relationships with start or end dates, and source publications.
+//   and appointments, relationships with start or end dates, and source publications (a
+//   source dated to the year only shows no day).
 // param: from (int) = null; example: 2020
 //   Only from this year on.
 // param: to (int) = null; example: 2025
@@ -24,7 +25,9 @@ UNWIND [
   {year: toInteger(left(a.startDate, 4)), date: a.startDate, subject: a.name, happening: 'starts', kind: label},
   {year: toInteger(left(a.endDate, 4)), date: a.endDate, subject: a.name, happening: 'ends', kind: label},
   {year: toInteger(left(a.openingDate, 4)), date: a.openingDate, subject: a.name, happening: 'opens', kind: label},
-  {year: toInteger(left(a.publishedDate, 4)), date: a.publishedDate, subject: a.name, happening: 'published', kind: label},
+  {year: toInteger(left(a.publishedDate, 4)),
+   date: CASE WHEN coalesce(a.publishedDatePrecision, 'day') = 'day' THEN a.publishedDate END,
+   subject: a.name, happening: 'published', kind: label},
   {year: r.startYear, date: null, subject: link, happening: coalesce(r.role, 'begins'), kind: type(r)},
   {year: r.endYear, date: null, subject: link, happening: coalesce(r.role, 'ends'), kind: type(r)},
   {year: r.year, date: null, subject: link, happening: coalesce(r.role, 'happens'), kind: type(r)},

@@ -1,7 +1,7 @@
 // name: cluster-parts
 // title: What a cluster is made of: phases, data center, demonstration centers, equipment
-// description: Everything that is part of the cluster (directly or through a phase), with its
-//   kind, type, status and cost.
+// description: Everything that is part of the cluster, directly or through a phase (via),
+//   with its kind, type, status and cost.
 // param: cluster (entity) = gwangju-ai-cluster; example: AI집적단지
 //   The cluster, by id, English or Korean name, or alias.
 // result: table
@@ -16,5 +16,5 @@ RETURN c.name AS cluster,
        coalesce(part.facilityType, part.productType, part.programType) AS type,
        part.status AS status,
        part.totalCostKrw AS totalCostKrw,
-       [(part)-[:PART_OF]->(w:Entity) WHERE w <> c | w.name] AS via
+       [(part)-[:PART_OF]->(mid:Entity)-[:PART_OF]->(c) | mid.name] AS via
 ORDER BY kind, part

@@ -1,7 +1,8 @@
 // name: clusters
 // title: Industrial clusters, complexes and valleys: size, cost, schedule and status
 // description: Every cluster with its industry, area, planned investment, completion year,
-//   status, where it is, who hosts, pursues or won it, and how many parts it has.
+//   status, where it is, who hosts, pursues, bids for or won it (backers), and how many
+//   parts it has.
 // result: table
 // engine: cypher
 MATCH (c:Cluster)
@@ -14,6 +15,6 @@ RETURN c.name AS cluster,
        c.companyCount AS companyCount,
        c.researcherCount AS researcherCount,
        [(c)-[:LOCATED_IN]->(r:Region) | r.name] AS location,
-       [(h:Entity)-[:HOSTS|PURSUES|SECURED]->(c) | h.name] AS hostedOrPursuedBy,
+       [(h:Entity)-[:HOSTS|PURSUES|SECURED|BIDS_FOR]->(c) | h.name] AS backers,
        size([(p:Entity)-[:PART_OF]->(c) | p]) AS parts
 ORDER BY industry, cluster

@@ -6,10 +6,11 @@
 // result: table
 // engine: cypher
 MATCH (s:Entity)
-WHERE s.programType = 'startup-support'
-   OR s.facilityType IN ['startup-camp', 'startup-support-space']
-   OR s.industry = 'start-ups'
-   OR toLower(s.name) CONTAINS 'start-up'
+WHERE NOT s:Indicator
+  AND (s.programType = 'startup-support'
+       OR s.facilityType IN ['startup-camp', 'startup-support-space']
+       OR s.industry = 'start-ups'
+       OR toLower(s.name) CONTAINS 'start-up')
 OPTIONAL MATCH (s)-[:HAS_INDICATOR]->(i:Indicator)
 RETURN s.name AS part,
        [l IN labels(s) WHERE l <> 'Entity'][0] AS kind,
