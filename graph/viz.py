@@ -43,10 +43,12 @@ MAX_LABEL_CHARS = 40
 BIG_GRAPH = 300
 #: vis-network's "improved layout" gives up (and logs so) on larger graphs.
 IMPROVED_LAYOUT_MAX = 100
-#: Layout iterations before physics is switched off (measured: 2,000 nodes and 6,000
-#: edges settle in about 5 s in headless Chromium on a loaded 2-core machine).
+#: Layout iterations before physics is switched off.
 STABILIZATION_SMALL = 400
 STABILIZATION_BIG = 200
+#: Wall-clock budget of the layout: past it the page stops the simulation where it is,
+#: so a big graph on a slow or busy machine still settles in a few seconds.
+SETTLE_BUDGET_MS = 5000
 
 LANGS = ("en", "ko")
 
@@ -306,6 +308,7 @@ def vis_options(node_count: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
+                "theta": 0.8 if big else 0.5,
                 "gravitationalConstant": -60,
                 "centralGravity": 0.015,
                 "springLength": 110,
@@ -314,7 +317,7 @@ def vis_options(node_count: int) -> dict[str, Any]:
             "stabilization": {
                 "enabled": True,
                 "iterations": STABILIZATION_BIG if big else STABILIZATION_SMALL,
-                "updateInterval": 25,
+                "updateInterval": 10 if big else 25,
                 "fit": True,
             },
         },
@@ -486,14 +489,15 @@ PAGE_JS = """
   window.gkgSettled = false;
   if (!data.nodes.length) { say("Nothing to draw."); window.gkgSettled = true; return; }
   var container = document.getElementById("gkg-graph");
+  var started = Date.now();
   var network = new vis.Network(container, {
     nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges)
   }, data.options);
   window.gkgNetwork = network;
-  var started = Date.now();
   say("Laying out " + summary + "…");
   network.on("stabilizationProgress", function (p) {
     say("Laying out " + summary + ": " + Math.round(100 * p.iterations / p.total) + "%");
+    if (Date.now() - started > data.settleBudgetMs) { network.stopSimulation(); }
   });
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({ physics: { enabled: false } });
@@ -536,7 +540,12 @@ def graph_block(
 ) -> str:
     """The graph area of a page: canvas, legend, status line, data and script."""
     net = build_network(nodes, rels, lang=lang, sources=sources)
-    data = {"nodes": net.nodes, "edges": net.edges, "options": vis_options(len(net.nodes))}
+    data = {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": vis_options(len(net.nodes)),
+        "settleBudgetMs": SETTLE_BUDGET_MS,
+    }
     legend = legend_html(item["kind"] for item in net.nodes)
     return (
         f'<div class="graph-wrap {"full" if full else "part"}">'

@@ -7,6 +7,7 @@ tests skip with a reason; under CI (``CI`` set) they fail, since .ci/run install
 from __future__ import annotations
 
 import json
+import random
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,9 @@ from conftest import need_program
 from pages import load_markup
 
 from graph import viz
+from graph.model import Node, Relationship
 from graph.report import write_report
+from graph.schema import labels, rel_types
 from graph.store import GraphStore, whole_graph
 
 SETTLE_TIMEOUT = 30.0
@@ -172,3 +175,22 @@ def test_report_pages_load_their_shared_assets(browser: Any, small_store: GraphS
     index = open_page(browser, report.index, graph=False)
     assert errors(index["log"]) == [] and offline(index["requests"]) == []
     assert "Named queries" in browser.find_element("tag name", "body").text
+
+
+def test_big_graph_settings_settle_without_warnings(browser: Any, tmp_path):
+    """Past BIG_GRAPH nodes the page uses its cheaper layout; vis-network accepts it."""
+    rng = random.Random(3)
+    kinds, types = labels(), rel_types()
+    count = viz.BIG_GRAPH + 100
+    nodes = [
+        Node(f"n{i}", ("Entity", kinds[i % len(kinds)]), {"name": f"N{i}"}) for i in range(count)
+    ]
+    rels = [
+        Relationship(f"r{j}", types[j % len(types)], f"n{rng.randrange(count)}",
+                     f"n{rng.randrange(count)}")
+        for j in range(count * 3)
+    ]  # fmt: skip
+    seen = open_page(browser, viz.write_html(tmp_path / "big.html", (nodes, rels)))
+    assert errors(seen["log"]) == []
+    assert browser.execute_script("return window.gkgSettleMs") < viz.SETTLE_BUDGET_MS + 3000
+    assert browser.execute_script(CANVAS_PIXELS)["painted"] > 5000

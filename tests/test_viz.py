@@ -173,6 +173,7 @@ def test_big_graphs_settle_on_a_budget(tmp_path: Path):
     assert options["layout"]["improvedLayout"] is False
     assert options["physics"]["stabilization"]["iterations"] == viz.STABILIZATION_BIG
     assert options["edges"]["smooth"] is False
+    assert data["settleBudgetMs"] == viz.SETTLE_BUDGET_MS
 
 
 def test_notebook_display_is_an_offline_srcdoc_iframe(small_store: GraphStore):
