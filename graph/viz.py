@@ -123,7 +123,6 @@ def graph_of(value: GraphLike) -> tuple[list[Node], list[Relationship]]:
         isinstance(value, tuple)
         and len(value) == 2
         and all(isinstance(part, (list, tuple)) for part in value)
-        and not isinstance(value, GraphPath)
     ):
         return list(value[0]), list(value[1])
     items = [value] if isinstance(value, (Node, Relationship, GraphPath)) else list(value)
@@ -239,6 +238,7 @@ def build_network(
     """
     check_lang(lang)
     net = _network_class()(directed=True, cdn_resources="in_line")
+    rels = list({rel.id: rel for rel in rels}.values())  # vis-network refuses duplicate ids
     degree: dict[str, int] = {}
     for rel in rels:
         for end in (rel.start, rel.end):

@@ -146,6 +146,13 @@ def test_graph_of_takes_results_pairs_paths_and_lists():
         assert [n.id for n in nodes] == ["a", "b"] and rels == [r]
 
 
+def test_repeated_elements_are_drawn_once():
+    a = Node("a", ("Entity", "Company"), {"name": "A"})
+    r = Relationship("a|PARTNER_OF|a", "PARTNER_OF", "a", "a")
+    net = viz.build_network([a, a], [r, r])
+    assert [n["id"] for n in net.nodes] == ["a"] and [e["id"] for e in net.edges] == [r.id]
+
+
 def test_bare_relationships_get_placeholder_nodes(tmp_path: Path):
     rel = Relationship("x|MADE_BY|y", "MADE_BY", "x", "y")
     text = viz.write_html(tmp_path / "bare.html", Result(["r"], [[rel]])).read_text()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-import webbrowser
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -58,6 +57,8 @@ def open_in_browser(path: Path) -> bool:
         and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     ):
         return False
+    import webbrowser
+
     try:
         return bool(webbrowser.open(path.absolute().as_uri(), new=2))
     except Exception:  # a broken browser set-up must not fail a finished report
