@@ -486,6 +486,8 @@ def _connection(store: GraphStore) -> None:
     assert isinstance(path, Path)
     assert (path.nodes[0].id, path.nodes[-1].id) == ("asicland", "nvidia")
     assert len(path.relationships) >= 3
+    korean = run(store, "connection", **{"from": "에이직랜드", "to": "TSMC", "lang": "ko"})
+    assert korean.rows[-1][korean.columns.index("relationship")] == "에이직랜드 -PARTNER_OF-> TSMC"
 
 
 @answers("centrality")

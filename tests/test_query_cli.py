@@ -261,3 +261,96 @@ def test_a_name_clash_or_a_bad_header_names_the_files(on_seed: Gkg, tmp_path: Pa
     clash.unlink()
     bad = analyst_query(tmp_path, "typo", "RETURN 1 AS one", "tilte: oops")
     refused(on_seed("query", "overview", "--queries", str(tmp_path)), f"{bad}:3", "'tilte'")
+
+
+# --- rendering (graph.output; no server) ----------------------------------------------------
+
+
+def _sample():
+    from graph.model import Node, Relationship, Result
+    from graph.model import Path as GraphPath
+
+    asic = Node("asicland", ("Entity", "Company"), {"name": "ASICLAND", "nameKo": "에이직랜드"})
+    tsmc = Node("tsmc", ("Entity", "Company"), {"name": "TSMC"})
+    city = Node("gwangju-city-government", ("Entity", "GovernmentBody"), {"name": "City"})
+    partner = Relationship("asicland|PARTNER_OF|tsmc", "PARTNER_OF", "asicland", "tsmc", {})
+    attracted = Relationship(
+        "gwangju-city-government|ATTRACTED|asicland",
+        "ATTRACTED",
+        "gwangju-city-government",
+        "asicland",
+        {"asOf": "2025-01-01"},
+    )
+    path = GraphPath((tsmc, asic, city), (partner, attracted))
+    return Result(
+        ["node", "rel", "path", "amount", "ratio", "flag", "names", "note"],
+        [[asic, partner, path, 15_300_000_000, 88.5, True, ["a", "b"], "x | y\nz"]],
+    )
+
+
+def test_text_formats_render_graph_elements_readably() -> None:
+    from graph.output import cell_text, render
+
+    result = _sample()
+    node, rel, path = result.rows[0][:3]
+    assert cell_text(node) == "ASICLAND (asicland)"
+    assert cell_text(rel) == "asicland -PARTNER_OF-> tsmc"
+    assert cell_text(path) == "TSMC <-PARTNER_OF- ASICLAND <-ATTRACTED- City"
+    assert cell_text(15_300_000_000, group_digits=True) == "15,300,000,000"
+    assert (cell_text(107.0), cell_text(None), cell_text(False)) == ("107", "", "false")
+    records = list(csv.reader(io.StringIO(render(result, "csv"))))
+    assert records[1][:6] == [
+        "ASICLAND (asicland)",
+        "asicland -PARTNER_OF-> tsmc",
+        "TSMC <-PARTNER_OF- ASICLAND <-ATTRACTED- City",
+        "15300000000",
+        "88.5",
+        "true",
+    ]
+    assert records[1][6:] == ["a; b", "x | y\nz"]
+    markdown = render(result, "markdown").splitlines()
+    assert len(markdown) == 3 and markdown[2].endswith("| a; b | x \\| y<br>z |")
+    assert "15,300,000,000" in markdown[2]
+    table = render(result, "table")
+    assert "ASICLAND (asicland)" in table and "1 row" in table
+
+
+def test_json_renders_graph_elements_as_objects() -> None:
+    from graph.output import render
+
+    (row,) = json.loads(render(_sample(), "json"))
+    assert row["node"] == {
+        "id": "asicland",
+        "labels": ["Entity", "Company"],
+        "properties": {"name": "ASICLAND", "nameKo": "에이직랜드"},
+    }
+    assert row["rel"] == {
+        "id": "asicland|PARTNER_OF|tsmc",
+        "type": "PARTNER_OF",
+        "start": "asicland",
+        "end": "tsmc",
+        "properties": {},
+    }
+    assert [n["id"] for n in row["path"]["nodes"]] == [
+        "tsmc",
+        "asicland",
+        "gwangju-city-government",
+    ]
+    assert row["path"]["relationships"][1]["properties"] == {"asOf": "2025-01-01"}
+    assert (row["amount"], row["ratio"], row["flag"], row["names"]) == (
+        15_300_000_000, 88.5, True, ["a", "b"],
+    )  # fmt: skip
+
+
+def test_an_empty_result_renders_in_every_format() -> None:
+    from graph.model import Result
+    from graph.output import FORMATS, render
+
+    empty = Result(["a", "b"], [])
+    assert render(empty, "json") == "[]\n"
+    assert render(empty, "csv") == "a,b\n"
+    assert render(empty, "markdown") == "| a | b |\n| --- | --- |\n"
+    assert "0 rows" in render(empty, "table")
+    assert set(FORMATS) == {"table", "json", "csv", "markdown"}
+    with pytest.raises(ValueError, match="unknown format"):
+        render(empty, "xml")

@@ -10,6 +10,8 @@
 //   Where the chain starts, by id, English or Korean name, or alias.
 // param: to (entity) = nvidia; example: TSMC
 //   Where the chain ends, by id, English or Korean name, or alias.
+// param: lang (str) = en; example: ko
+//   Names in the explanation: en (English first) or ko (Korean first).
 // result: graph
 // engine: networkx
 MATCH (a:Entity)
