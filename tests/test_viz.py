@@ -223,6 +223,17 @@ def test_cli_viz(gkg, tmp_path: Path):
     assert {n["id"] for n in data["nodes"]} == {"nhn-cloud", "national-ai-data-center", "gwangju"}
     assert {e["label"] for e in data["edges"]} == {"BUILT", "LOCATED_IN"}
 
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "made-by.cypher").write_text(
+        "// name: made-by\n// title: Who makes what\n// result: graph\n"
+        "MATCH p = (:Product)-[:MADE_BY]->(:Company) RETURN p\n"
+    )
+    made = tmp_path / "made.html"
+    gkg("viz", "--query", "made-by", "--queries", str(mine), "--out", str(made), check=True)
+    assert "<title>Who makes what</title>" in made.read_text()
+    assert {e["label"] for e in page_data(made.read_text())["edges"]} == {"MADE_BY"}
+
     for args, message in (
         (("--query", "connection", "--around", "nvidia"), "give --query or --around, not both"),
         (("--param", "a=b"), "--param needs --query"),

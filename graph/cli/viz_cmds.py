@@ -34,6 +34,7 @@ class Format(str, Enum):
 
 
 LANG_HELP = "Language of node labels: en or ko."
+QUERIES_HELP = "Another folder of .cypher queries (repeatable; also GKG_QUERIES)."
 OPEN_HELP = "Open the page in a web browser when one is available."
 
 
@@ -87,6 +88,7 @@ def viz(
     lang: Lang = typer.Option(Lang.en, "--lang", help=LANG_HELP),
     out: Path = typer.Option(Path("gkg-graph.html"), "--out", "-o", help="The HTML file."),
     open_it: bool = typer.Option(False, "--open", help=OPEN_HELP),
+    queries: list[Path] = typer.Option(None, "--queries", help=QUERIES_HELP, show_default=False),
 ) -> None:
     """Draw the whole graph, a named query's answer or an entity's neighbourhood as one
     offline HTML page."""
@@ -99,7 +101,7 @@ def viz(
     with _loaded(ctx) as store:
         sources = pages.source_documents(store)
         if query:
-            value, title = _query_graph(store, query, param or [])
+            value, title = _query_graph(store, query, param or [], queries or [])
         elif around:
             from graph.analytics import neighbourhood
 
@@ -123,10 +125,10 @@ def viz(
     _announce(path, open_it)
 
 
-def _query_graph(store: Any, name: str, pairs: list[str]) -> tuple[Any, str]:
+def _query_graph(store: Any, name: str, pairs: list[str], dirs: list[Path]) -> tuple[Any, str]:
     from graph.catalogue import Catalogue, parse_assignments
 
-    catalogue = Catalogue.load()
+    catalogue = Catalogue.load(dirs)
     result = catalogue.run(store, name, parse_assignments(pairs))
     if not result.has_graph():
         raise GkgError(
@@ -234,13 +236,16 @@ def report(
     out: Path = typer.Option(Path("report"), "--out", "-o", help="Folder to write into."),
     lang: Lang = typer.Option(Lang.en, "--lang", help=LANG_HELP),
     open_it: bool = typer.Option(False, "--open", help=OPEN_HELP),
+    queries: list[Path] = typer.Option(None, "--queries", help=QUERIES_HELP, show_default=False),
 ) -> None:
     """Run every named query and write an offline report: an index page linking a page
     per query, the whole graph and the analytics."""
+    from graph.catalogue import Catalogue
     from graph.report import write_report
 
+    catalogue = Catalogue.load(queries or [])
     with _loaded(ctx) as store:
-        done = write_report(store, out, lang=lang.value)
+        done = write_report(store, out, lang=lang.value, catalogue=catalogue)
     drawn = sum(1 for o in done.outcomes if o.drawn)
     err(
         f"report: {len(done.outcomes)} named queries ({drawn} drawn as graphs) "
