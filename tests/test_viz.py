@@ -215,6 +215,7 @@ def test_cli_viz(gkg, tmp_path: Path):
         check=True)  # fmt: skip
     labels_ = {n["id"]: n["label"] for n in page_data(around.read_text())["nodes"]}
     assert labels_ == {"nvidia": "엔비디아", "h100": "NVIDIA H100"}
+    assert "<title>Around 엔비디아 (1 hop)</title>" in around.read_text()
 
     chain = tmp_path / "chain.html"
     gkg("viz", "--query", "connection", "--param", "from=nhn-cloud", "--param", "to=gwangju",

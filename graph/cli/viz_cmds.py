@@ -104,9 +104,11 @@ def viz(
             value, title = _query_graph(store, query, param or [], queries or [])
         elif around:
             from graph.analytics import neighbourhood
+            from graph.lookup import resolve
 
             value = neighbourhood(store, around, depth)
-            title = f"Around {around} ({depth} hop{'s' if depth != 1 else ''})"
+            centre = resolve(store, around).display_name(lang.value)
+            title = f"Around {centre} ({depth} hop{'s' if depth != 1 else ''})"
         else:
             from graph.store import whole_graph
 
