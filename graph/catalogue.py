@@ -287,7 +287,8 @@ def env_dirs() -> list[Path]:
 
 
 def query_files(root: Path) -> list[tuple[Path, str]]:
-    """Every ``.cypher`` file under ``root`` (or ``root`` itself) with its category."""
+    """Every ``.cypher`` file under ``root`` (or ``root`` itself) with its category: the
+    first folder below ``root``, or ``root``'s own name for files directly in it."""
     if root.is_file():
         if root.suffix != ".cypher":
             raise QueryError(f"{root}: a query file must end in .cypher")
@@ -297,6 +298,8 @@ def query_files(root: Path) -> list[tuple[Path, str]]:
     found = []
     for path in sorted(root.rglob("*.cypher")):
         rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue  # hidden folders: editor backups, .ipynb_checkpoints, ...
         found.append((path, rel.parts[0] if len(rel.parts) > 1 else root.name))
     return found
 
@@ -321,8 +324,12 @@ class Catalogue:
     def from_dirs(cls, dirs: Sequence[Path]) -> Catalogue:
         """Exactly the queries under ``dirs`` (no built-ins, no environment)."""
         catalogue = cls()
+        seen: set[Path] = set()
         for root in dirs:
             for path, category in query_files(Path(root)):
+                if path.resolve() in seen:
+                    continue  # the same file reached through two folders is one query
+                seen.add(path.resolve())
                 try:
                     text = path.read_text(encoding="utf-8")
                 except (OSError, UnicodeDecodeError) as exc:

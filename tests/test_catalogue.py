@@ -273,6 +273,14 @@ def test_analyst_folders_come_from_gkg_queries_and_extra_dirs(
     assert {"from-env-a", "from-env-b", "from-extra", "data-center"} <= set(catalogue.names())
 
 
+def test_the_same_file_twice_is_one_query_and_hidden_folders_are_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "theme/one.cypher", query_text("one"))
+    write(tmp_path, "theme/.ipynb_checkpoints/one.cypher", query_text("one"))
+    catalogue = Catalogue.from_dirs([tmp_path, tmp_path / "theme", builtin_dir()])
+    assert "one" in catalogue and len(catalogue) == len(BUILTIN) + 1
+    assert len(Catalogue.load([builtin_dir()])) == len(BUILTIN)
+
+
 def test_a_missing_folder_or_a_non_cypher_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(QueryError, match="does not exist"):
         Catalogue.from_dirs([tmp_path / "nowhere"])

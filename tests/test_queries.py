@@ -104,9 +104,9 @@ def _bid_status(store: GraphStore) -> None:
         "National AI Computing Center first tender": "failed",
         "National AI Computing Center re-tender": "planned",
     }
-    assert {"who": "Ministry of Science and ICT", "part": "pursues or announced it"}.items() <= (
-        found[0].items()
-    )
+    assert ("Ministry of Science and ICT", "pursues or announced it") in {
+        (r["who"], r["part"]) for r in found
+    }
     complex_bid = rows(store, "bid-status", target="semiconductor specialized complex")
     assert {(r["who"], r["part"]) for r in complex_bid} == {
         ("Government of South Korea", "pursues or announced it"),
