@@ -38,7 +38,7 @@ bench: dev
 	$(BIN)/python -m benchmarks.run
 
 stress: dev
-	GKG_STRESS=1 $(BIN)/python -m pytest tests/test_robustness.py -v
+	GKG_STRESS=1 $(BIN)/python -m pytest tests/test_robustness.py tests/test_hostile_input.py -v -s
 
 clean:
 	-$(BIN)/gkg server stop
