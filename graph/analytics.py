@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 SOURCE_LABEL = "SourceDocument"
 #: Seed for every randomised algorithm, so results are the same on every run.
 SEED = 42
-#: Above this many nodes betweenness is estimated from this many sampled sources.
-BETWEENNESS_SAMPLE = 500
+#: Betweenness is exact up to this many nodes, and estimated above it ...
+EXACT_BETWEENNESS_MAX = 500
+#: ... from this many sampled source nodes (seeded).
+BETWEENNESS_SAMPLE = 200
 
 
 # --- building the graph -------------------------------------------------------------------
@@ -154,35 +156,52 @@ class Ranked:
     betweenness: float
 
 
-def centrality(graph: nx.MultiDiGraph, top: int = 10, by: str = "degree") -> list[Ranked]:
-    """The ``top`` entities by ``degree`` or ``betweenness`` centrality (ties by id).
+@dataclass(frozen=True)
+class Scores:
+    """Degree and betweenness centrality of every node, computed once for many rankings."""
 
-    Both are computed on the undirected simple graph. Betweenness is exact up to
-    :data:`BETWEENNESS_SAMPLE` nodes and a seeded estimate above.
-    """
+    degree: dict[str, int]
+    degree_centrality: dict[str, float]
+    betweenness: dict[str, float]
+
+
+def centrality_scores(graph: nx.MultiDiGraph) -> Scores:
+    """Both centralities on the undirected simple graph. Betweenness is exact up to
+    :data:`EXACT_BETWEENNESS_MAX` nodes, above that a seeded estimate from
+    :data:`BETWEENNESS_SAMPLE` source nodes."""
     import networkx as nx
 
+    simple = _simple(graph)
+    if not simple:
+        return Scores({}, {}, {})
+    sample = BETWEENNESS_SAMPLE if len(simple) > EXACT_BETWEENNESS_MAX else None
+    return Scores(
+        dict(simple.degree()),
+        nx.degree_centrality(simple),
+        nx.betweenness_centrality(simple, k=sample, seed=SEED),
+    )
+
+
+def centrality(
+    graph: nx.MultiDiGraph, top: int = 10, by: str = "degree", scores: Scores | None = None
+) -> list[Ranked]:
+    """The ``top`` entities by ``degree`` or ``betweenness`` centrality (ties by id)."""
     if by not in ("degree", "betweenness"):
         raise QueryError(f"unknown centrality {by!r}; use degree or betweenness")
     if top < 1:
         raise QueryError("--top must be at least 1")
-    simple = _simple(graph)
-    if not simple:
-        return []
-    degree = nx.degree_centrality(simple)
-    sample = BETWEENNESS_SAMPLE if len(simple) > BETWEENNESS_SAMPLE else None
-    between = nx.betweenness_centrality(simple, k=sample, seed=SEED)
-    score = degree if by == "degree" else between
-    order = sorted(simple, key=lambda n: (-round(score[n], 12), n))[:top]
+    scores = scores or centrality_scores(graph)
+    score = scores.degree_centrality if by == "degree" else scores.betweenness
+    order = sorted(score, key=lambda n: (-round(score[n], 12), n))[:top]
     return [
         Ranked(
             rank=i,
             id=n,
             name=name_of(graph, n),
             label=graph.nodes[n].get("label", ""),
-            degree=simple.degree(n),
-            degree_centrality=round(degree[n], 6),
-            betweenness=round(between[n], 6),
+            degree=scores.degree[n],
+            degree_centrality=round(scores.degree_centrality[n], 6),
+            betweenness=round(scores.betweenness[n], 6),
         )
         for i, n in enumerate(order, 1)
     ]
@@ -372,9 +391,11 @@ def _flat(data: Mapping[str, Any]) -> dict[str, Any]:
 # --- results, for the CLI, the report and the catalogue ------------------------------------
 
 
-def centrality_result(graph: nx.MultiDiGraph, top: int = 10, by: str = "degree") -> Result:
+def centrality_result(
+    graph: nx.MultiDiGraph, top: int = 10, by: str = "degree", scores: Scores | None = None
+) -> Result:
     """:func:`centrality` as a table."""
-    ranked = centrality(graph, top, by)
+    ranked = centrality(graph, top, by, scores)
     return Result(
         ["rank", "id", "name", "label", "degree", "degreeCentrality", "betweenness"],
         [

@@ -218,11 +218,12 @@ def _table_html(result: Result) -> str:
 def _analytics_page(graph: Any, lang: str) -> str:
     from graph import analytics
 
+    scores = analytics.centrality_scores(graph)
     sections = [
         "<h2>Most connected (degree centrality)</h2>",
-        _table_html(analytics.centrality_result(graph, 10, "degree")),
+        _table_html(analytics.centrality_result(graph, 10, "degree", scores)),
         "<h2>Brokers between parts of the graph (betweenness centrality)</h2>",
-        _table_html(analytics.centrality_result(graph, 10, "betweenness")),
+        _table_html(analytics.centrality_result(graph, 10, "betweenness", scores)),
     ]
     parts = analytics.components(graph)
     sizes = ", ".join(str(len(p)) for p in parts[:20])
