@@ -201,15 +201,21 @@ def _table_html(result: Result) -> str:
     count = len(result)
     head = "".join(f"<th>{html.escape(c)}</th>" for c in result.columns)
     body = "".join(
-        "<tr>"
-        + "".join(f"<td>{html.escape(cell_text(v, group_digits=True))}</td>" for v in row)
-        + "</tr>"
+        "<tr>" + "".join(_cell(v, cell_text(v, group_digits=True)) for v in row) + "</tr>"
         for row in result.rows[:MAX_TABLE_ROWS]
     )
     note = f"{count} row{'s' if count != 1 else ''}"
     if count > MAX_TABLE_ROWS:
         note += f"; the first {MAX_TABLE_ROWS} are shown"
-    return f'<p class="muted">{note}</p><table><tr>{head}</tr>{body}</table>'
+    return (
+        f'<p class="muted">{note}</p><div class="scroll"><table><tr>{head}</tr>{body}</table></div>'
+    )
+
+
+def _cell(value: Any, text: str) -> str:
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    tag = '<td class="num">' if numeric else "<td>"
+    return f"{tag}{html.escape(text)}</td>"
 
 
 # --- analytics -----------------------------------------------------------------------------

@@ -446,7 +446,10 @@ font:12px/1.4 system-ui,sans-serif!important}
 .gkg-tip .head{font-weight:600;font-size:13px}
 .gkg-tip .k{color:#546e7a}
 .gkg-tip .sec{margin-top:4px;font-weight:600;color:#37474f}
-.content{padding:12px 16px;max-width:1200px}
+.content{padding:12px 16px}
+.content p,.content ul{max-width:1100px}
+td.num{text-align:right;white-space:nowrap}
+.scroll{overflow-x:auto}
 table{border-collapse:collapse;margin:8px 0;font-size:13px;background:#fff}
 th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#eceff1}
