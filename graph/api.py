@@ -12,7 +12,7 @@ Everything here delegates to the modules that do the work (:mod:`graph.catalogue
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,9 +63,11 @@ class KnowledgeGraph:
         """One named query: title, description, parameters and Cypher text."""
         return self.catalogue.get(name)
 
-    def query(self, name: str, **params: Any) -> Result:
-        """Run a named query; parameters as keyword arguments (defaults fill the rest)."""
-        return self.catalogue.run(self.store, name, params)
+    def query(self, name: str, params: Mapping[str, Any] | None = None, /, **kw: Any) -> Result:
+        """Run a named query. Parameters as a mapping or keywords (defaults fill the rest):
+        ``kg.query("companies", sector="fabless")``,
+        ``kg.query("connection", {"from": "ASICLAND", "to": "NVIDIA"})``."""
+        return self.catalogue.run(self.store, name, {**(params or {}), **kw})
 
     def cypher(self, text: str, **params: Any) -> Result:
         """Run ad-hoc read-only Cypher with parameters (the engine refuses writes)."""
@@ -103,7 +105,20 @@ class KnowledgeGraph:
         return self.store.info()
 
     def close(self) -> None:
+        """Close the connection; the embedded server keeps running for other users."""
         self.store.close()
+
+    def stop_server(self) -> bool:
+        """Save and stop the embedded server of this store's data folder (False if the
+        store is Neo4j, or no server ran). The next use starts it again."""
+        from graph.falkor_store import FalkorStore
+
+        if not isinstance(self.store, FalkorStore):
+            return False
+        from graph import server
+
+        self.store.close()
+        return server.stop(self.store.home)
 
     def __enter__(self) -> KnowledgeGraph:
         return self

@@ -68,6 +68,15 @@ class FalkorStore(GraphStore):
             self._connect()
             return action()
 
+    def close(self) -> None:
+        """Drop this process's connections; the server keeps running for other users."""
+        import redis
+
+        try:
+            self._conn.close()
+        except redis.RedisError:
+            pass
+
     # --- reads --------------------------------------------------------------------------
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
