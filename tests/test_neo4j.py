@@ -1,0 +1,491 @@
+"""The Neo4j adapter against a real Neo4j 5 server: the same expectations as the embedded
+store's tests (tests/test_store.py, tests/test_loader.py), through the same interfaces.
+
+Run them with a server to spare:
+
+    NEO4J_URI=bolt://localhost:7687 NEO4J_USERNAME=neo4j NEO4J_PASSWORD=... \\
+    [NEO4J_DATABASE=gkgtest] pytest tests/test_neo4j.py
+
+Without NEO4J_URI the whole module is skipped, with that reason shown.
+
+WARNING: these tests DELETE every gkg node (label ``Entity``) and its relationships in the
+database they use (NEO4J_DATABASE, else the server's default database), before and after
+they run, and load tests/fixtures/small.yaml there. Point them at a database whose gkg
+data you can lose. They also create gkg's constraint and indexes (``gkg_*``) there, as
+``gkg load`` does, and a few nodes labelled ``GkgTestForeign``, which they remove.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SMALL
+
+from graph.errors import QueryError, StoreError
+from graph.ingest import Statement
+from graph.model import Node, Relationship
+from graph.model import Path as GraphPath
+from graph.store import GraphStore, Neo4jSettings, neo4j_settings_from_env, open_store, whole_graph
+from loaders.load import load_files
+from loaders.plan import plan_load
+from loaders.validate import validate_files
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("NEO4J_URI"),
+    reason="NEO4J_URI is not set: the Neo4j adapter's tests need a Neo4j 5 server",
+)
+
+Gkg = Callable[..., subprocess.CompletedProcess[str]]
+
+SMALL_NODES = {
+    ("doc-a", "SourceDocument"),
+    ("doc-b", "SourceDocument"),
+    ("gwangju", "Region"),
+    ("nhn-cloud", "Company"),
+    ("national-ai-data-center", "DataCenter"),
+    ("h100", "Product"),
+    ("nvidia", "Company"),
+    ("ai-budget-2025", "Budget"),
+}
+SMALL_RELATIONSHIPS = {
+    ("nhn-cloud", "BUILT", "national-ai-data-center"),
+    ("national-ai-data-center", "LOCATED_IN", "gwangju"),
+    ("national-ai-data-center", "EQUIPPED_WITH", "h100"),
+    ("h100", "MADE_BY", "nvidia"),
+    ("ai-budget-2025", "FUNDS", "national-ai-data-center"),
+}
+FOREIGN_LABEL = "GkgTestForeign"
+
+
+# --- fixtures -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def settings() -> Neo4jSettings:
+    found = neo4j_settings_from_env()
+    assert found is not None
+    return found
+
+
+@pytest.fixture(scope="module")
+def admin(settings: Neo4jSettings) -> Iterator[Callable[..., list[dict[str, Any]]]]:
+    """Write access to the test database with the driver itself (gkg's store is read-only),
+    to wipe gkg data and to plant nodes gkg did not write."""
+    import neo4j
+
+    driver = neo4j.GraphDatabase.driver(
+        settings.uri, auth=(settings.username, settings.password), connection_timeout=10
+    )
+
+    def write(query: str, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = driver.execute_query(query, parameters_=params, database_=settings.database)
+        return [record.data() for record in records]
+
+    try:
+        write("MATCH (n:Entity) DETACH DELETE n")
+        write(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
+        yield write
+        write("MATCH (n:Entity) DETACH DELETE n")
+        write(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
+    finally:
+        driver.close()
+
+
+@pytest.fixture(scope="module")
+def store(admin: Callable[..., list[dict[str, Any]]]) -> Iterator[GraphStore]:
+    """The store gkg opens when NEO4J_URI is set."""
+    opened = open_store()
+    assert opened.kind == "neo4j"
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def empty(store: GraphStore, admin: Callable[..., list[dict[str, Any]]]) -> GraphStore:
+    """The store with no gkg data in it."""
+    admin("MATCH (n:Entity) DETACH DELETE n")
+    return store
+
+
+@pytest.fixture
+def small(empty: GraphStore) -> GraphStore:
+    """The store holding exactly tests/fixtures/small.yaml, freshly loaded."""
+    load_files(empty, [SMALL])
+    return empty
+
+
+def graph_state(store: GraphStore) -> tuple[set, set]:
+    """Every node (id, labels, properties) and relationship, as comparable sets."""
+    nodes, rels = whole_graph(store)
+    return (
+        {
+            (n.id, n.labels, tuple(sorted((k, repr(v)) for k, v in n.properties.items())))
+            for n in nodes
+        },
+        {
+            (
+                r.id,
+                r.type,
+                r.start,
+                r.end,
+                tuple(sorted((k, repr(v)) for k, v in r.properties.items())),
+            )
+            for r in rels
+        },
+    )
+
+
+def _edited_small(tmp_path: Path, *edits: tuple[str, str]) -> Path:
+    text = SMALL.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / "edited.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+
+def test_small_seed_gives_exactly_these_nodes_and_relationships(empty: GraphStore) -> None:
+    calls: list[tuple[int, int]] = []
+    summary = load_files(empty, [SMALL], lambda done, total: calls.append((done, total)))
+    nodes, rels = whole_graph(empty)
+    assert {(n.id, n.label) for n in nodes} == SMALL_NODES
+    assert len(nodes) == len(SMALL_NODES)
+    assert all("Entity" in n.labels and len(n.labels) == 2 for n in nodes)
+    assert {(r.start, r.type, r.end) for r in rels} == SMALL_RELATIONSHIPS
+    assert len(rels) == len(SMALL_RELATIONSHIPS)
+    assert {r.id for r in rels} == {f"{s}|{t}|{e}" for s, t, e in SMALL_RELATIONSHIPS}
+    assert summary.nodes.total("created") == 8 and summary.relationships.total("created") == 5
+    assert calls and calls[-1] == (13, 13)
+
+
+def test_stored_properties_carry_values_sources_and_dates(small: GraphStore) -> None:
+    nodes, rels = whole_graph(small)
+    center = next(n for n in nodes if n.id == "national-ai-data-center")
+    assert center.properties["computePetaflops"] == 88.5
+    assert center.properties["storagePetabytes"] == 107.0
+    assert center.properties["sourceIds"] == ["doc-a", "doc-b"]
+    assert center.properties["sourceQuotes"] == ["National AI Data Center", "88.5PF"]
+    assert center.properties["asOf"] == "2025-05-02"  # newest cited source
+    assert center.properties["lookupKeys"] == sorted(
+        ["national-ai-data-center", "national ai data center", "국가ai데이터센터"]
+    )
+    budget = next(n for n in nodes if n.id == "ai-budget-2025")
+    assert budget.properties["amountKrw"] == 15_300_000_000
+    assert isinstance(budget.properties["amountKrw"], int)
+    funds = next(r for r in rels if r.type == "FUNDS")
+    assert funds.id == "ai-budget-2025|FUNDS|national-ai-data-center"
+    assert funds.properties["amountKrw"] == 15_300_000_000
+    assert all(n.properties["sourceIds"] for n in nodes)
+    assert all(r.properties["sourceIds"] and r.properties["sourceQuotes"] for r in rels)
+    stamps = {n.properties["loadRun"] for n in nodes} | {r.properties["loadRun"] for r in rels}
+    assert len(stamps) == 1
+
+
+def test_loading_twice_gives_an_identical_graph(empty: GraphStore) -> None:
+    first = load_files(empty, [SMALL])
+    state = graph_state(empty)
+    second = load_files(empty, [SMALL])
+    assert graph_state(empty) == state
+    assert first.changed and not second.changed
+    assert second.nodes.total("unchanged") == 8 and second.relationships.total("unchanged") == 5
+    assert second.stamp == first.stamp
+
+
+def test_reload_removes_what_the_seed_no_longer_holds_and_reports_changes(
+    small: GraphStore, tmp_path: Path
+) -> None:
+    changed = _edited_small(
+        tmp_path,
+        (
+            "  - id: nvidia\n    label: Company\n    name: NVIDIA\n    nameKo: 엔비디아\n"
+            '    sources: [{doc: doc-b, quote: "엔비디아"}]\n',
+            "",
+        ),
+        (
+            "  - {type: MADE_BY, from: h100, to: nvidia, "
+            'sources: [{doc: doc-b, quote: "엔비디아"}]}\n',
+            "",
+        ),
+        ("computePetaflops: 88.5", "computePetaflops: 90.0"),
+    )
+    summary = load_files(small, [changed])
+    nodes, rels = whole_graph(small)
+    assert "nvidia" not in {n.id for n in nodes}
+    assert "h100|MADE_BY|nvidia" not in {r.id for r in rels}
+    assert {(n.id, n.label) for n in nodes} == SMALL_NODES - {("nvidia", "Company")}
+    assert {(r.start, r.type, r.end) for r in rels} == SMALL_RELATIONSHIPS - {
+        ("h100", "MADE_BY", "nvidia")
+    }
+    assert summary.nodes.removed == {"Company": 1}
+    assert summary.nodes.updated == {"DataCenter": 1}
+    assert summary.relationships.removed == {"MADE_BY": 1}
+    center = next(n for n in nodes if n.id == "national-ai-data-center")
+    assert center.properties["computePetaflops"] == 90.0
+    # one stamp on everything left: nothing of the earlier load lingers
+    stamps = {n.properties["loadRun"] for n in nodes} | {r.properties["loadRun"] for r in rels}
+    assert stamps == {summary.stamp}
+
+
+def test_a_relabelled_node_keeps_only_its_new_label_and_its_relationships(
+    small: GraphStore, tmp_path: Path
+) -> None:
+    before_rels = {(r.id, r.start, r.type, r.end) for r in whole_graph(small)[1]}
+    relabelled = _edited_small(
+        tmp_path,
+        (
+            "  - id: nhn-cloud\n    label: Company\n    name: NHN Cloud\n"
+            "    nameKo: NHN클라우드\n    sector: cloud\n",
+            "  - id: nhn-cloud\n    label: ResearchInstitute\n    name: NHN Cloud\n"
+            "    nameKo: NHN클라우드\n",
+        ),
+    )
+    summary = load_files(small, [relabelled])
+    nodes, rels = whole_graph(small)
+    nhn = [n for n in nodes if n.id == "nhn-cloud"]
+    assert len(nhn) == 1
+    assert sorted(nhn[0].labels) == ["Entity", "ResearchInstitute"]
+    assert "sector" not in nhn[0].properties
+    assert {(n.id, n.label) for n in nodes} == (SMALL_NODES - {("nhn-cloud", "Company")}) | {
+        ("nhn-cloud", "ResearchInstitute")
+    }
+    assert small.run("MATCH (n:Company) RETURN n.id AS id ORDER BY id").rows == [["nvidia"]]
+    # the node was replaced, and its relationship put back by the same load
+    assert {(r.id, r.start, r.type, r.end) for r in rels} == before_rels
+    assert summary.nodes.updated == {"ResearchInstitute": 1}
+    assert summary.nodes.removed == {} and summary.nodes.created == {}
+    # and back again
+    load_files(small, [SMALL])
+    assert {(n.id, n.label) for n in whole_graph(small)[0]} == SMALL_NODES
+
+
+def test_a_failing_load_is_rolled_back_whole(small: GraphStore, tmp_path: Path) -> None:
+    before = graph_state(small)
+    changed = _edited_small(tmp_path, ("computePetaflops: 88.5", "computePetaflops: 1.0"))
+    plan = plan_load(validate_files([changed]))
+    broken = [*plan.statements, Statement("THIS IS NOT CYPHER", [{"id": "x"}], "broken")]
+    with pytest.raises(StoreError, match="rolled it back"):
+        small.replace_graph(broken, plan.stamp)
+    assert graph_state(small) == before
+
+
+def test_a_load_removes_only_what_a_load_stamped(
+    small: GraphStore, admin: Callable[..., list[dict[str, Any]]]
+) -> None:
+    admin(f"CREATE (:Entity:{FOREIGN_LABEL} {{id: 'hand-made'}})")  # no load stamp
+    admin(f"CREATE (:{FOREIGN_LABEL} {{id: 'foreign', loadRun: 'someone-else'}})")
+    try:
+        load_files(small, [SMALL])
+        left = admin(f"MATCH (n:{FOREIGN_LABEL}) RETURN n.id AS id ORDER BY id")
+        assert left == [{"id": "foreign"}, {"id": "hand-made"}]
+        assert {(n.id, n.label) for n in whole_graph(small)[0]} == SMALL_NODES | {
+            ("hand-made", FOREIGN_LABEL)
+        }
+    finally:
+        admin(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def test_reads_are_read_only_by_the_engine(
+    small: GraphStore, admin: Callable[..., list[dict[str, Any]]]
+) -> None:
+    before = graph_state(small)
+    for write in (
+        "CREATE (n:Entity {id: 'intruder'}) RETURN n",
+        "MATCH (n) DETACH DELETE n",
+        "MATCH (n:Entity {id: 'nvidia'}) SET n.name = 'changed'",
+    ):
+        with pytest.raises(QueryError, match="read-only"):
+            small.run(write)
+    assert graph_state(small) == before
+    assert admin("MATCH (n {id: 'intruder'}) RETURN count(n) AS c") == [{"c": 0}]
+    assert admin("MATCH (n:Entity {id: 'nvidia'}) RETURN n.name AS name") == [{"name": "NVIDIA"}]
+
+
+def test_results_use_seed_ids_and_plain_types(small: GraphStore) -> None:
+    result = small.run(
+        "MATCH p = (a:Entity {id: $a})-[r]->(b) RETURN a, r, b, p, a.computePetaflops AS pf, "
+        "labels(a) AS labels ORDER BY b.id",
+        {"a": "national-ai-data-center"},
+    )
+    assert result.columns == ["a", "r", "b", "p", "pf", "labels"]
+    first = result.records()[0]
+    assert isinstance(first["a"], Node) and first["a"].id == "national-ai-data-center"
+    assert first["a"].label == "DataCenter"
+    assert first["a"].properties["sourceIds"] == ["doc-a", "doc-b"]
+    assert isinstance(first["r"], Relationship)
+    assert first["r"].start == "national-ai-data-center"
+    assert first["r"].id == "national-ai-data-center|LOCATED_IN|gwangju"
+    assert first["r"].type == "LOCATED_IN" and first["r"].end == "gwangju"
+    path = first["p"]
+    assert isinstance(path, GraphPath)
+    assert [n.id for n in path.nodes] == ["national-ai-data-center", "gwangju"]
+    assert [(r.start, r.type, r.end) for r in path.relationships] == [
+        ("national-ai-data-center", "LOCATED_IN", "gwangju")
+    ]
+    assert first["pf"] == 88.5
+    assert sorted(first["labels"]) == ["DataCenter", "Entity"]
+    assert {r.end for r in result.column("r")} == {"gwangju", "h100"}
+    # a relationship returned without its end nodes still names them by seed id
+    alone = small.run("MATCH ()-[r:MADE_BY]->() RETURN r").column("r")
+    assert [(r.start, r.end) for r in alone] == [("h100", "nvidia")]
+    assert alone[0].id == "h100|MADE_BY|nvidia"
+    # ... also inside a list and inside a map
+    listed = small.run(
+        "MATCH (:Entity {id: 'national-ai-data-center'})-[r]->() RETURN collect(r) AS rs"
+    ).rows[0][0]
+    assert sorted((r.start, r.end) for r in listed) == [
+        ("national-ai-data-center", "gwangju"),
+        ("national-ai-data-center", "h100"),
+    ]
+    mapped = small.run("MATCH ()-[r:FUNDS]->() RETURN {rel: r} AS m").rows[0][0]
+    assert (mapped["rel"].start, mapped["rel"].end) == ("ai-budget-2025", "national-ai-data-center")
+    # temporal values come back as ISO text, as from the embedded store
+    day, moment = small.run(
+        "RETURN date('2025-05-02') AS d, datetime('2025-05-02T10:00:00Z') AS t"
+    ).rows[0]
+    assert day == "2025-05-02"
+    assert isinstance(moment, str) and moment.startswith("2025-05-02T10:00:00")
+
+
+def test_parameters_round_trip_verbatim(store: GraphStore) -> None:
+    tricky = '\'}) DETACH DELETE n // "quoted" \\ back\nslash 광주 {}'
+    assert store.run("RETURN $v AS v", {"v": tricky}).rows == [[tricky]]
+    nested = {"list": [1, 2.5, "광주", None, True], "big": 2**62, "map": {"k": "v"}}
+    assert store.run("RETURN $v AS v", {"v": nested}).rows == [[nested]]
+
+
+def test_errors_are_clear(small: GraphStore) -> None:
+    with pytest.raises(QueryError, match="Invalid input"):
+        small.run("MATCH (n RETURN n")
+
+
+def test_info_reports_neo4j(small: GraphStore, settings: Neo4jSettings) -> None:
+    info = small.info()
+    assert info.kind == "neo4j"
+    assert info.version.startswith("Neo4j Kernel "), info.version  # 5.x or 2025.x
+    assert info.location == f"{settings.uri} (database {settings.database or 'default'})"
+    assert (info.node_count, info.relationship_count) == (8, 5)
+    assert info.details == {"user": settings.username}
+    assert small.is_loaded()
+
+
+def test_a_wrong_user_is_refused_clearly(settings: Neo4jSettings) -> None:
+    try:
+        opened = open_store(username="gkg-test-no-such-user")
+    except StoreError as exc:
+        message = f"{exc}\n{exc!r}"
+    else:
+        opened.close()
+        pytest.skip("this server does not check credentials (auth disabled)")
+    assert f"Neo4j at {settings.uri} refused the user name or password" in message
+    if settings.password:
+        assert settings.password not in message
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def _neo4j_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k.startswith("NEO4J_")}
+
+
+def _normalised_export(text: str) -> dict[str, Any]:
+    """An export with each node's labels sorted (Neo4j keeps labels as a set)."""
+    document = json.loads(text)
+    for node in document["nodes"]:
+        node["labels"] = sorted(node["labels"])
+    return document
+
+
+def test_cli_works_against_neo4j(
+    gkg: Gkg, empty: GraphStore, settings: Neo4jSettings, tmp_path: Path
+) -> None:
+    env = _neo4j_env()
+    outputs: list[str] = []
+
+    def on_neo4j(*args: str) -> subprocess.CompletedProcess[str]:
+        done = gkg(*args, env=env, check=True)
+        outputs.append(done.stdout + done.stderr)
+        assert "Traceback" not in done.stdout + done.stderr
+        return done
+
+    loaded = on_neo4j("load", str(SMALL))
+    assert "loaded: nodes +8 ~0 -0, relationships +5 ~0 -0" in loaded.stdout
+    assert "loaded (no changes)" in on_neo4j("load", str(SMALL)).stdout
+
+    doctor = on_neo4j("doctor").stdout
+    assert "store: neo4j (Neo4j Kernel " in doctor
+    assert f"data: {settings.uri} (database {settings.database or 'default'})" in doctor
+    assert f"user: {settings.username}" in doctor
+    assert "nodes: 8" in doctor and "relationships: 5" in doctor
+    assert "status: ok" in doctor
+
+    answer = json.loads(on_neo4j("query", "data-center", "--format", "json").stdout)
+    assert len(answer) == 1
+    assert answer[0]["center"] == "National AI Data Center"
+    assert answer[0]["computePetaflops"] == 88.5
+    assert answer[0]["hardware"] == ["NVIDIA H100"]
+    assert answer[0]["hardwareMakers"] == ["NVIDIA"]
+    assert answer[0]["builtBy"] == ["NHN Cloud"]
+    assert answer[0]["location"] == ["Gwangju"]
+    assert "National AI Data Center" in on_neo4j("query", "data-center").stdout
+
+    rows = json.loads(
+        on_neo4j(
+            "cypher",
+            "MATCH (a:Entity {id: $id})-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, r",
+            "--param",
+            "id=h100",
+            "--format",
+            "json",
+        ).stdout
+    )
+    assert [(row["a"], row["t"], row["b"]) for row in rows] == [("h100", "MADE_BY", "nvidia")]
+    assert (rows[0]["r"]["start"], rows[0]["r"]["end"]) == ("h100", "nvidia")
+    assert rows[0]["r"]["id"] == "h100|MADE_BY|nvidia"
+
+    write = gkg("cypher", "CREATE (n:Entity {id: 'cli-intruder'})", env=env)
+    assert write.returncode == 2 and "read-only" in write.stderr
+    assert "Traceback" not in write.stderr
+
+    exported = on_neo4j("export", "--format", "json").stdout
+    document = json.loads(exported)
+    assert len(document["nodes"]) == 8 and len(document["relationships"]) == 5
+    out = tmp_path / "graph.json"
+    on_neo4j("export", "--format", "json", "--out", str(out))
+    assert out.read_text(encoding="utf-8") == exported
+
+    # the same seed in the embedded store answers and exports the same (labels aside)
+    gkg("load", str(SMALL), check=True)
+    embedded = gkg("export", "--format", "json", check=True).stdout
+    assert _normalised_export(exported) == _normalised_export(embedded)
+    embedded_answer = json.loads(gkg("query", "data-center", "--format", "json", check=True).stdout)
+    assert answer == embedded_answer
+
+    password = settings.password
+    if len(password) >= 8:  # a short one could occur in the data by chance
+        assert not any(password in text for text in outputs)
+        assert password not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="product bug: Neo4jStore.info() always counts (0 on an empty database), never "
+    "None, so `gkg doctor` on Neo4j never says the graph is not loaded yet, as it does "
+    "for the embedded store",
+)
+def test_doctor_on_an_empty_database_says_not_loaded(gkg: Gkg, empty: GraphStore) -> None:
+    done = gkg("doctor", env=_neo4j_env(), check=True)
+    assert "not loaded yet" in done.stdout
