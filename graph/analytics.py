@@ -265,6 +265,9 @@ class Connection:
     def __len__(self) -> int:
         return len(self.steps)
 
+    def __str__(self) -> str:
+        return self.chain()
+
 
 def shortest_connection(
     store: GraphStore | None,

@@ -175,3 +175,11 @@ def test_cli_analyze(gkg, tmp_path: Path):
     missing = gkg("analyze", "path", "nhn-cloud", "nowhere")
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert "no entity with id, name or alias 'nowhere'" in missing.stderr
+
+
+def test_a_connection_prints_as_its_chain(small_store) -> None:
+    from graph.analytics import shortest_connection
+
+    connection = shortest_connection(small_store, "NHN Cloud", "NVIDIA")
+    assert str(connection) == connection.chain()
+    assert str(connection).startswith("NHN Cloud -BUILT-> National AI Data Center")

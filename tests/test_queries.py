@@ -618,6 +618,61 @@ def _programmes(store: GraphStore) -> None:
     assert all(r["type"] == "loan" for r in rows(store, "programmes", type="loan"))
 
 
+# --- graph-shaped companions ------------------------------------------------------------
+
+
+def chains(store: GraphStore, name: str, **params: Any) -> set[tuple[str, str, str]]:
+    """(start id, type, end id) of every relationship in a graph-shaped answer."""
+    result = run(store, name, **params)
+    assert CATALOGUE.get(name).result == "graph"
+    return {(r.start, r.type, r.end) for r in result.relationships()}
+
+
+@answers("funding-graph")
+def _funding_graph(store: GraphStore) -> None:
+    flows = chains(store, "funding-graph")
+    assert any(t == "SECURED" and a == "gwangju-city-government" for a, t, _ in flows)
+    assert any(t == "ALLOCATED_IN" and b == "supplementary-budget-2025-1" for a, t, b in flows)
+    assert any(t == "PROVIDED_BY" for _, t, _ in flows)
+    national = chains(store, "funding-graph", source="national")
+    assert national and national < flows
+    seoul = {a for a, t, b in flows if b == "seoul-metropolitan-government"}
+    assert not seoul & {a for a, _, _ in national}
+
+
+@answers("talent-graph")
+def _talent_graph(store: GraphStore) -> None:
+    links = chains(store, "talent-graph")
+    academy = {(t, b) for a, t, b in links if a == "ai-academy"}
+    assert ("TRAINS_FOR", "gwangju") in academy
+    assert sum(1 for t, _ in academy if t == "HAS_INDICATOR") == 2
+    assert ("gwangju-city-government", "SUPPORTS", "ai-academy") in links
+    assert {a for a, t, _ in links if t == "PARTICIPATES_IN"} >= {
+        "chonnam-national-university", "chosun-university",
+    }  # fmt: skip
+
+
+@answers("people-graph")
+def _people_graph(store: GraphStore) -> None:
+    result = run(store, "people-graph")
+    links = {(r.start, r.type, r.end) for r in result.relationships()}
+    assert ("moon-jae-in", "APPOINTED", "kang-ki-jeong") in links
+    kang = {(t, b) for a, t, b in links if a == "kang-ki-jeong"}
+    assert ("HOLDS_ROLE", "gwangju-city-government") in kang
+    assert ("HOLDS_ROLE", "national-assembly") in kang
+    assert len(result.rows) == len(set(map(str, result.rows)))  # each path once
+
+
+@answers("pending-graph")
+def _pending_graph(store: GraphStore) -> None:
+    links = chains(store, "pending-graph")
+    valley = {(t, b) for a, t, b in links if a == "ax-demonstration-valley"}
+    assert ("REQUIRES", "ax-valley-feasibility-exemption") in valley
+    assert ("REQUIRES", "ax-valley-cabinet-resolution") in valley
+    bidders = {a for a, t, b in links if t == "BIDS_FOR" and b == "national-ai-computing-center"}
+    assert "gwangju-city-government" in bidders
+
+
 # --- the tests ----------------------------------------------------------------------------
 
 
