@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from graph import server
 from graph.errors import QueryError, StoreError
 from graph.ingest import DELETE_STALE_NODES, DELETE_STALE_RELATIONSHIPS, Statement
-from graph.model import Node, Relationship, Result, StoreInfo
+from graph.model import Node, Relationship, Result, StoreInfo, nested_values
 from graph.model import Path as GraphPath
 from graph.schema import ENTITY_LABEL, labels
 from graph.store import GraphStore, Progress
@@ -207,25 +207,13 @@ class FalkorStore(GraphStore):
         seed_ids: dict[int, str] = {}
         edges: list[Edge] = []
 
-        def scan(value: Any) -> None:
-            if isinstance(value, FNode):
-                seed_ids[value.id] = _seed_id(value.properties, value.id)
-            elif isinstance(value, Edge):
-                edges.append(value)
-            elif isinstance(value, FPath):
-                for item in value.nodes():
-                    scan(item)
-                for item in value.edges():
-                    scan(item)
-            elif isinstance(value, (list, tuple)):
-                for item in value:
-                    scan(item)
-            elif isinstance(value, dict):
-                for item in value.values():
-                    scan(item)
-
-        for row in raw.result_set:
-            scan(row)
+        for value in nested_values(raw.result_set):
+            parts = [*value.nodes(), *value.edges()] if isinstance(value, FPath) else [value]
+            for part in parts:
+                if isinstance(part, FNode):
+                    seed_ids[part.id] = _seed_id(part.properties, part.id)
+                elif isinstance(part, Edge):
+                    edges.append(part)
         missing = {e.src_node for e in edges} | {e.dest_node for e in edges}
         missing -= seed_ids.keys()
         if missing:

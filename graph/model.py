@@ -138,19 +138,26 @@ class Result:
         return len(self.rows)
 
 
-def _walk(value: Any) -> Iterator[Any]:
-    """Yield every value nested in lists, dicts and paths (paths yield their parts)."""
-    if isinstance(value, Path):
-        yield from value.nodes
-        yield from value.relationships
-    elif isinstance(value, (list, tuple)):
+def nested_values(value: Any) -> Iterator[Any]:
+    """Every value inside nested lists, tuples and dicts (the containers themselves not)."""
+    if isinstance(value, (list, tuple)):
         for item in value:
-            yield from _walk(item)
+            yield from nested_values(item)
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _walk(item)
+            yield from nested_values(item)
     else:
         yield value
+
+
+def _walk(value: Any) -> Iterator[Any]:
+    """Like :func:`nested_values`, and paths yield their nodes and relationships too."""
+    for item in nested_values(value):
+        if isinstance(item, Path):
+            yield from item.nodes
+            yield from item.relationships
+        else:
+            yield item
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,9 @@ from graph.ingest import (
     Statement,
     drop_relabelled,
 )
-from graph.model import Node, Path, Relationship, Result, StoreInfo
+from graph.model import Node, Path, Relationship, Result, StoreInfo, nested_values
 from graph.schema import ENTITY_LABEL, labels
 from graph.store import GraphStore, Neo4jSettings, Progress
-
-NOT_LOADED = "the Neo4j database holds no gkg graph: load the seed first with `gkg load`"
 
 
 def schema_statements() -> list[str]:
@@ -56,9 +54,16 @@ class Neo4jStore(GraphStore):
                 connection_timeout=10,
                 max_connection_lifetime=3600,
             )
-            self._driver.verify_connectivity()
-        except Exception as exc:  # the driver raises many kinds; all mean "cannot connect"
+        except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, ValueError) as exc:
             raise StoreError(self._connection_message(exc)) from None
+        try:
+            self._driver.verify_connectivity()
+        except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, OSError) as exc:
+            self._driver.close()
+            raise StoreError(self._connection_message(exc)) from None
+        except BaseException:  # Ctrl-C while connecting: close, then let it through
+            self._driver.close()
+            raise
 
     def _connection_message(self, exc: Exception) -> str:
         errors = self._neo4j.exceptions
@@ -68,12 +73,17 @@ class Neo4jStore(GraphStore):
                 f"{where} refused the user name or password (user {self.settings.username!r}); "
                 "check NEO4J_USERNAME and NEO4J_PASSWORD"
             )
+        detail = self._plain(str(exc))
         if isinstance(exc, errors.ConfigurationError | ValueError):
-            return f"cannot use {where}: {_scrub(str(exc), self.settings.password)}"
+            return f"cannot use {where}: {detail}"
         return (
-            f"cannot connect to {where}: {_scrub(str(exc), self.settings.password)}. "
+            f"cannot connect to {where}: {detail}. "
             "Is the server running and the URI right? (unset NEO4J_URI to use the embedded store)"
         )
+
+    def _plain(self, text: str) -> str:
+        """A driver message on one line, with the password (if it ever appeared) hidden."""
+        return " ".join(_scrub(text, self.settings.password).split())
 
     def close(self) -> None:
         self._driver.close()
@@ -103,17 +113,21 @@ class Neo4jStore(GraphStore):
         try:
             with self._session() as session:
                 columns, rows, seed_ids = session.execute_read(work)
+        except errors.AuthError as exc:
+            raise StoreError(self._connection_message(exc)) from None
         except errors.ClientError as exc:
             code = exc.code or ""
             if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
                 raise QueryError(
                     "this query would write to the graph; gkg runs queries read-only"
                 ) from None
-            raise QueryError(_scrub(exc.message or str(exc), self.settings.password)) from None
+            raise QueryError(self._plain(exc.message or str(exc))) from None
         except errors.Neo4jError as exc:
-            raise QueryError(_scrub(exc.message or str(exc), self.settings.password)) from None
-        except (errors.ServiceUnavailable, errors.SessionExpired) as exc:
+            raise QueryError(self._plain(exc.message or str(exc))) from None
+        except errors.DriverError as exc:  # unavailable, session expired, pool timeouts
             raise StoreError(self._connection_message(exc)) from None
+        except TypeError as exc:  # a parameter value the driver cannot send
+            raise QueryError(f"a parameter cannot be sent to Neo4j: {exc}") from None
         return _convert(columns, rows, seed_ids)
 
     def is_loaded(self) -> bool:
@@ -126,10 +140,12 @@ class Neo4jStore(GraphStore):
             "RETURN name, versions[0] AS version, edition"
         ).records()
         version = ", ".join(f"{c['name']} {c['version']} {c['edition']}" for c in components)
-        nodes = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN count(n)").rows[0][0]
-        rels = self.run(f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) RETURN count(r)").rows[0][
-            0
-        ]
+        nodes = rels = None  # as for the embedded store: None means "not loaded yet"
+        if self.is_loaded():
+            nodes = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN count(n)").rows[0][0]
+            rels = self.run(f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) RETURN count(r)").rows[
+                0
+            ][0]
         return StoreInfo(
             kind=self.kind,
             version=version or "Neo4j",
@@ -164,10 +180,12 @@ class Neo4jStore(GraphStore):
                     tx.run(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp}).consume()
                     tx.run(DELETE_STALE_NODES, {"stamp": stamp}).consume()
                     tx.commit()
+        except errors.AuthError as exc:
+            raise StoreError(self._connection_message(exc)) from None
         except errors.Neo4jError as exc:
-            message = _scrub(exc.message or str(exc), self.settings.password)
+            message = self._plain(exc.message or str(exc))
             raise StoreError(f"Neo4j refused the load and rolled it back: {message}") from None
-        except (errors.ServiceUnavailable, errors.SessionExpired) as exc:
+        except errors.DriverError as exc:
             raise StoreError(self._connection_message(exc)) from None
 
 
@@ -180,24 +198,13 @@ def _unnamed_endpoints(rows: list[list[Any]]) -> set[str]:
     import neo4j.graph as ng
 
     unnamed: set[str] = set()
-
-    def scan(value: Any) -> None:
-        if isinstance(value, ng.Relationship):
-            for end in (value.start_node, value.end_node):
-                if end is not None and end.get("id") is None:
-                    unnamed.add(end.element_id)
-        elif isinstance(value, ng.Path):
-            for rel in value.relationships:
-                scan(rel)
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                scan(item)
-        elif isinstance(value, dict):
-            for item in value.values():
-                scan(item)
-
-    for row in rows:
-        scan(row)
+    for value in nested_values(rows):
+        rels = value.relationships if isinstance(value, ng.Path) else [value]
+        for rel in rels:
+            if isinstance(rel, ng.Relationship):
+                for end in (rel.start_node, rel.end_node):
+                    if end is not None and end.get("id") is None:
+                        unnamed.add(end.element_id)
     return unnamed
 
 

@@ -480,12 +480,6 @@ def test_cli_works_against_neo4j(
         assert password not in out.read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: Neo4jStore.info() always counts (0 on an empty database), never "
-    "None, so `gkg doctor` on Neo4j never says the graph is not loaded yet, as it does "
-    "for the embedded store",
-)
 def test_doctor_on_an_empty_database_says_not_loaded(gkg: Gkg, empty: GraphStore) -> None:
     done = gkg("doctor", env=_neo4j_env(), check=True)
     assert "not loaded yet" in done.stdout

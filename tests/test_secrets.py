@@ -191,12 +191,6 @@ def test_an_unreachable_server_is_named_clearly_without_the_password(
     assert "Is the server running and the URI right?" in run.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: Neo4jStore._connection_message puts the driver's multi-line "
-    "ServiceUnavailable text (Couldn't connect ...:\\nFailed to establish ...) into the "
-    "message, so the CLI's one-line error spans several lines",
-)
 def test_an_unreachable_server_is_reported_in_one_line(cli_runs: dict[str, Runs]) -> None:
     for run in cli_runs["unreachable"].runs.values():
         lines = run.stderr.rstrip("\n").split("\n")
@@ -229,13 +223,6 @@ def test_ctrl_c_while_connecting_prints_no_password_and_no_traceback(interrupted
     assert SECRET not in interrupted.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: Neo4jStore.__init__ catches every Exception around connecting, "
-    "including gkg's own Interrupted (raised by the SIGINT handler), and reports Ctrl-C as "
-    "'cannot connect to Neo4j at ...: interrupted; ... Is the server running?' with exit 2 "
-    "instead of 'interrupted' with exit 130",
-)
 def test_ctrl_c_while_connecting_is_reported_as_an_interruption(interrupted: Run) -> None:
     assert interrupted.returncode == 130
     assert interrupted.stderr == "error: interrupted; the stored graph is unchanged\n"
@@ -332,12 +319,6 @@ def test_warnings_of_a_refused_connection_do_not_hold_the_password(
     assert all(SECRET not in str(w.message) for w in caught), [str(w.message) for w in caught]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: Neo4jStore.__init__ does not close the driver when "
-    "verify_connectivity() fails (the driver documents that it must still be closed), "
-    "so every refused connection leaves an unclosed Driver (ResourceWarning)",
-)
 def test_a_refused_connection_closes_its_driver(neo4j_env: pytest.MonkeyPatch) -> None:
     with BoltStub() as stub, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
