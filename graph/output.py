@@ -9,6 +9,7 @@ JSON they are objects (``{"id", "labels", "properties"}``, ``{"id", "type", "sta
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from typing import Any
@@ -122,10 +123,11 @@ def to_csv(result: Result) -> str:
 
 
 def to_markdown(result: Result) -> str:
-    """A GitHub-flavoured Markdown table."""
+    """A GitHub-flavoured Markdown table. Markup in values is escaped (``&lt;script&gt;``),
+    so a rendered table shows it as text."""
 
     def cell(value: Any) -> str:
-        text = cell_text(value, group_digits=True)
+        text = html.escape(cell_text(value, group_digits=True), quote=False)
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
     lines = [

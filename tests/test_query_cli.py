@@ -98,7 +98,7 @@ def test_shell_completion_offers_query_names(on_seed: Gkg) -> None:
         env={"_GKG_COMPLETE": "complete_bash", "COMP_WORDS": "gkg query fund", "COMP_CWORD": "2"},
         check=True,
     )
-    assert done.stdout.split() == ["funding", "funding-totals"]
+    assert done.stdout.split() == ["funding", "funding-graph", "funding-totals"]
     assert [name for name, _ in complete_query_name(None, "data-")] == ["data-center"]
 
 
@@ -354,3 +354,14 @@ def test_an_empty_result_renders_in_every_format() -> None:
     assert set(FORMATS) == {"table", "json", "csv", "markdown"}
     with pytest.raises(ValueError, match="unknown format"):
         render(empty, "xml")
+
+
+def test_markup_in_values_stays_text_in_markdown() -> None:
+    from graph.model import Node, Result
+    from graph.output import render
+
+    nasty = '<script>alert(1)</script> <img src=x onerror=alert(1)> & "q"'
+    node = Node("x", ("Entity", "Company"), {"id": "x", "name": nasty})
+    text = render(Result(["name", "node"], [[nasty, node]]), "markdown")
+    assert "<script>" not in text and "<img" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
