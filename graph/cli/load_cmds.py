@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -35,11 +37,15 @@ def load(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the one-line total."),
 ) -> None:
     """Validate seed files and replace the stored graph with them, atomically."""
-    from loaders.load import load_files
+    from loaders.load import load_seed
+    from loaders.validate import validate_files
 
     started = time.monotonic()
     with store_from(ctx) as store, _LateProgress() as progress:
-        summary = load_files(store, _paths(files), progress)
+        progress.stage("reading and validating")
+        seed = validate_files(_paths(files))
+        progress.stage("writing")
+        summary = load_seed(store, seed, progress)
     elapsed = time.monotonic() - started
     if not quiet:
         _print_changes("label", summary.nodes)
@@ -94,33 +100,50 @@ def _print_changes(kind: str, changes) -> None:
 
 
 class _LateProgress:
-    """A rich progress bar that appears only once a load has run for a second."""
+    """A rich progress bar on standard error that appears only when a load has run for a
+    second (short loads print nothing), naming the stage: reading and validating, writing."""
 
     DELAY_S = 1.0
 
     def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.bar = None
-        self.task = None
+        self.lock = threading.Lock()
+        self.description = "loading"
+        self.done, self.total = 0, None
+        self.bar: Any = None
+        self.task: Any = None
+        self.timer = threading.Timer(self.DELAY_S, self._show)
+        self.timer.daemon = True
+
+    def stage(self, description: str) -> None:
+        with self.lock:
+            self.description, self.done, self.total = description, 0, None
+            if self.bar is not None:
+                self.bar.update(self.task, description=description, completed=0, total=None)
 
     def __call__(self, done: int, total: int) -> None:
-        if self.bar is None:
-            if time.monotonic() - self.started < self.DELAY_S:
-                return
-            from rich.console import Console
-            from rich.progress import Progress
+        with self.lock:
+            self.done, self.total = done, total
+            if self.bar is not None:
+                self.bar.update(self.task, completed=done, total=total)
 
+    def _show(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with self.lock:
             self.bar = Progress(console=Console(stderr=True), transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("writing", total=total)
-        self.bar.update(self.task, completed=done, total=total)
+            self.task = self.bar.add_task(self.description, total=self.total, completed=self.done)
 
     def __enter__(self) -> _LateProgress:
+        self.timer.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+        self.timer.cancel()
+        with self.lock:
+            if self.bar is not None:
+                self.bar.stop()
 
 
 def register(app: typer.Typer) -> None:
