@@ -16,7 +16,11 @@ from typing import Any
 
 from graph.ingest import Statement, merge_nodes, merge_relationships
 from graph.schema import LOOKUP_KEYS_PROP
+from loaders.reader import paused_gc
 from loaders.validate import NodeRecord, RelRecord, Seed
+
+#: One encoder for every digest: ``json.dumps`` with these options builds a new one per call.
+_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,11 @@ class LoadPlan:
 
 def plan_load(seed: Seed) -> LoadPlan:
     """Rows for every label and relationship type, stamped with the content digest."""
+    with paused_gc():  # rows hold no cycles; see loaders.reader.paused_gc
+        return _plan(seed)
+
+
+def _plan(seed: Seed) -> LoadPlan:
     node_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     rel_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     nodes: dict[str, tuple[str, str]] = {}
@@ -88,5 +97,5 @@ def _rel_props(rel: RelRecord) -> dict[str, Any]:
 
 
 def _digest(kind: str, props: dict[str, Any]) -> str:
-    text = json.dumps(props, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = _CANONICAL_JSON.encode(props)
     return hashlib.blake2b(f"{kind}\n{text}".encode(), digest_size=12).hexdigest()
