@@ -165,7 +165,8 @@ class FalkorStore(GraphStore):
         done = 0
         for statement in statements:
             for batch in statement.batches():
-                staging.query(statement.query, {"rows": _plain(list(batch)), "stamp": stamp})
+                # load rows are plain already (validated: dates are ISO text, lists lists)
+                staging.query(statement.query, {"rows": list(batch), "stamp": stamp})
                 done += len(batch)
                 if progress:
                     progress(done, total)

@@ -15,8 +15,9 @@ from types import FrameType
 from graph.errors import GkgError
 
 
-class Interrupted(GkgError):
-    """The user pressed Ctrl-C."""
+class Interrupted(BaseException):
+    """The user pressed Ctrl-C. Like KeyboardInterrupt, a BaseException, so that no
+    ``except Exception`` on the way (ours or a library's) can swallow it."""
 
     exit_code = 130
 
@@ -32,7 +33,7 @@ def main() -> None:
         from graph.cli import app
 
         app()
-    except GkgError as exc:
+    except (GkgError, Interrupted) as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except BrokenPipeError:  # `gkg ... | head`
