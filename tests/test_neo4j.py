@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 from conftest import SMALL
+from small_seed import SMALL_NODES, SMALL_RELATIONSHIPS, check_stored_properties
 
 from graph.errors import QueryError, StoreError
 from graph.ingest import Statement
@@ -43,23 +44,6 @@ pytestmark = pytest.mark.skipif(
 
 Gkg = Callable[..., subprocess.CompletedProcess[str]]
 
-SMALL_NODES = {
-    ("doc-a", "SourceDocument"),
-    ("doc-b", "SourceDocument"),
-    ("gwangju", "Region"),
-    ("nhn-cloud", "Company"),
-    ("national-ai-data-center", "DataCenter"),
-    ("h100", "Product"),
-    ("nvidia", "Company"),
-    ("ai-budget-2025", "Budget"),
-}
-SMALL_RELATIONSHIPS = {
-    ("nhn-cloud", "BUILT", "national-ai-data-center"),
-    ("national-ai-data-center", "LOCATED_IN", "gwangju"),
-    ("national-ai-data-center", "EQUIPPED_WITH", "h100"),
-    ("h100", "MADE_BY", "nvidia"),
-    ("ai-budget-2025", "FUNDS", "national-ai-data-center"),
-}
 FOREIGN_LABEL = "GkgTestForeign"
 
 
@@ -169,26 +153,7 @@ def test_small_seed_gives_exactly_these_nodes_and_relationships(empty: GraphStor
 
 
 def test_stored_properties_carry_values_sources_and_dates(small: GraphStore) -> None:
-    nodes, rels = whole_graph(small)
-    center = next(n for n in nodes if n.id == "national-ai-data-center")
-    assert center.properties["computePetaflops"] == 88.5
-    assert center.properties["storagePetabytes"] == 107.0
-    assert center.properties["sourceIds"] == ["doc-a", "doc-b"]
-    assert center.properties["sourceQuotes"] == ["National AI Data Center", "88.5PF"]
-    assert center.properties["asOf"] == "2025-05-02"  # newest cited source
-    assert center.properties["lookupKeys"] == sorted(
-        ["national-ai-data-center", "national ai data center", "국가ai데이터센터"]
-    )
-    budget = next(n for n in nodes if n.id == "ai-budget-2025")
-    assert budget.properties["amountKrw"] == 15_300_000_000
-    assert isinstance(budget.properties["amountKrw"], int)
-    funds = next(r for r in rels if r.type == "FUNDS")
-    assert funds.id == "ai-budget-2025|FUNDS|national-ai-data-center"
-    assert funds.properties["amountKrw"] == 15_300_000_000
-    assert all(n.properties["sourceIds"] for n in nodes)
-    assert all(r.properties["sourceIds"] and r.properties["sourceQuotes"] for r in rels)
-    stamps = {n.properties["loadRun"] for n in nodes} | {r.properties["loadRun"] for r in rels}
-    assert len(stamps) == 1
+    check_stored_properties(*whole_graph(small))
 
 
 def test_loading_twice_gives_an_identical_graph(empty: GraphStore) -> None:
