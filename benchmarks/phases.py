@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     from graph.store import open_store
     from loaders.load import load_seed
     from loaders.plan import plan_load
-    from loaders.reader import read_seed_files
+    from loaders.reader import paused_gc, read_seed_files
     from loaders.validate import validate
 
     lap("imports_s")
@@ -41,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"error": [str(p) for p in problems]}))
         return 2
     lap("read_s")
-    seed = validate(files)
+    with paused_gc():  # as loaders.validate.validate_files does around validate()
+        seed = validate(files)
     lap("validate_s")
     store = open_store(None, home=None)
     lap("server_start_s")

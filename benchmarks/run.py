@@ -128,6 +128,19 @@ def try_million(args: argparse.Namespace, load: dict[str, Any]) -> None:
     in_time = estimate["gkg_wall_s"] <= MILLION_BUDGET_S
     entry: dict[str, Any] = {"estimate": estimate, "memory_budget_mb": round(memory_mb)}
     load["one_million"] = entry
+    raw_note = (
+        ""
+        if raw_fits
+        else f"; the raw baseline cannot run: PyYAML's CSafeLoader would need about "
+        f"{estimate['raw_peak_rss_mb']:,} MB (10x its 100k peak), over {memory_mb:,.0f} MB"
+    )
+    if not args.with_1m:
+        verdict = "would run" if gkg_fits and in_time else "would be skipped"
+        entry["outcome"] = (
+            f"not tried (pass --with-1m); by the estimate below it {verdict}: "
+            f"{estimate['gkg_wall_s']:,} s, peak {estimate['gkg_peak_rss_mb']:,} MB{raw_note}"
+        )
+        return
     if not args.force_1m and not (gkg_fits and in_time):
         why = []
         if not in_time:
@@ -137,27 +150,26 @@ def try_million(args: argparse.Namespace, load: dict[str, Any]) -> None:
                 f"estimated peak {estimate['gkg_peak_rss_mb']:,} MB + server "
                 f"{estimate['server_peak_mb']:,} MB > {memory_mb:,.0f} MB"
             )
-        entry["outcome"] = "skipped: " + "; ".join(why)
+        entry["outcome"] = "skipped: " + "; ".join(why) + raw_note
         log(f"1m: {entry['outcome']}")
         return
     size, made_s = load_bench.dataset(MILLION, args.data, args.seed)
     log(f"1m: {size.bytes / 1e6:,.0f} MB of YAML (generated in {made_s:.0f} s); raw baseline "
         f"{'runs' if raw_fits else 'skipped'}")
-    result, _ = load_bench.bench_scale(
-        size, 1, with_raw=raw_fits, with_phases=False, log=lambda m: log(m)
-    )
+    try:
+        result, _ = load_bench.bench_scale(
+            size, 1, with_raw=raw_fits, with_phases=False, log=lambda m: log(m)
+        )
+    except RuntimeError as exc:  # e.g. killed for memory: say so, keep the other results
+        entry["outcome"] = f"tried and failed: {str(exc)[:500]}"
+        log(f"1m: {entry['outcome']}")
+        return
     result["generate_s"] = round(made_s, 2) if made_s else None
     scales["1m"] = result
     _growth(load)
     gkg = result["gkg"]
     outcome = f"loaded in {gkg['wall_s']:,.0f} s, peak {gkg['peak_rss_mb']:,} MB"
-    if not raw_fits:
-        outcome += (
-            f"; raw baseline not run: PyYAML's CSafeLoader would need about "
-            f"{estimate['raw_peak_rss_mb']:,} MB (10x its 100k peak) for the "
-            f"{size.bytes / 1e6:,.0f} MB file, over the {memory_mb:,.0f} MB budget"
-        )
-    entry["outcome"] = outcome
+    entry["outcome"] = outcome + raw_note
 
 
 # --- queries and rendering ------------------------------------------------------------------
@@ -218,8 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     big_home: Path | None = None
     try:
         load, big_home = run_loads(args, counts, None if args.skip_queries else query_count)
-        if args.with_1m:
-            try_million(args, load)
+        try_million(args, load)
         load["settings"] = {
             "scales": [scale_name(c) for c in counts],
             "seed": args.seed,

@@ -88,9 +88,10 @@ def summary_table(
         mid = medians[len(medians) // 2] if medians else float("nan")
         lines.append(
             f"| {len(queries['warm'])} named queries, warm, {queries['graph_scale']} graph "
-            f"(median of 5 each) | typical {mid:,.0f} ms, slowest `{slowest[0]}` "
-            f"{slowest[1].get('median_ms', float('nan')):,.0f} ms"
-            + (f", {errors} failed" if errors else "")
+            f"(median of 5 runs; fewer past 30 s) | median of the medians {mid:,.0f} ms; "
+            f"{sum(1 for m in medians if m < 1000)} under 1 s; slowest finished "
+            f"`{slowest[0]}` {slowest[1].get('median_ms', float('nan')):,.0f} ms"
+            + (f"; {errors} stopped or failed" if errors else "")
             + " | none set |"
         )
     if queries and queries.get("cold"):
@@ -116,10 +117,13 @@ def query_table(queries: dict[str, Any]) -> str:
     ]
     for name, entry in queries["warm"].items():
         if "error" in entry:
-            lines.append(f"| `{name}` | {entry['engine']} | error: {entry['error'][:80]} | |")
+            lines.append(f"| `{name}` | {entry['engine']} | {entry['error'][:80]} | |")
         else:
+            runs = len(entry["runs_ms"])
+            note = f" ({runs} run{'s' if runs != 1 else ''})" if runs < 5 else ""
             lines.append(
-                f"| `{name}` | {entry['engine']} | {entry['median_ms']:,.1f} ms | {entry['rows']} |"
+                f"| `{name}` | {entry['engine']} | {entry['median_ms']:,.1f} ms{note} "
+                f"| {entry['rows']:,} |"
             )
     return "\n".join(lines)
 
