@@ -1,8 +1,10 @@
-"""What tests/fixtures/small.yaml must become in any store: shared by both engines' tests."""
+"""What tests/fixtures/small.yaml must become in any store, and how to compare stored
+graphs: shared by both engines' tests."""
 
 from __future__ import annotations
 
 from graph.model import Node, Relationship
+from graph.store import GraphStore, whole_graph
 
 SMALL_NODES = {
     ("doc-a", "SourceDocument"),
@@ -44,3 +46,24 @@ def check_stored_properties(nodes: list[Node], rels: list[Relationship]) -> None
     assert all(r.properties["sourceIds"] and r.properties["sourceQuotes"] for r in rels)
     stamps = {n.properties["loadRun"] for n in nodes} | {r.properties["loadRun"] for r in rels}
     assert len(stamps) == 1
+
+
+def graph_state(store: GraphStore) -> tuple[set, set]:
+    """Every node (id, labels, properties) and relationship, as comparable sets."""
+    nodes, rels = whole_graph(store)
+    return (
+        {
+            (n.id, n.labels, tuple(sorted((k, repr(v)) for k, v in n.properties.items())))
+            for n in nodes
+        },
+        {
+            (
+                r.id,
+                r.type,
+                r.start,
+                r.end,
+                tuple(sorted((k, repr(v)) for k, v in r.properties.items())),
+            )
+            for r in rels
+        },
+    )

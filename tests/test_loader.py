@@ -8,34 +8,13 @@ from pathlib import Path
 
 import pytest
 from conftest import SMALL
-from small_seed import SMALL_NODES, SMALL_RELATIONSHIPS, check_stored_properties
+from small_seed import SMALL_NODES, SMALL_RELATIONSHIPS, check_stored_properties, graph_state
 
 from graph.errors import ValidationError
 from graph.falkor_store import FalkorStore
 from graph.store import GraphStore, whole_graph
 from loaders.load import load_files
 from loaders.validate import validate_files
-
-
-def graph_state(store: GraphStore) -> tuple[set, set]:
-    """Every node (id, labels, properties) and relationship, as comparable sets."""
-    nodes, rels = whole_graph(store)
-    return (
-        {
-            (n.id, n.labels, tuple(sorted((k, repr(v)) for k, v in n.properties.items())))
-            for n in nodes
-        },
-        {
-            (
-                r.id,
-                r.type,
-                r.start,
-                r.end,
-                tuple(sorted((k, repr(v)) for k, v in r.properties.items())),
-            )
-            for r in rels
-        },
-    )
 
 
 def test_small_seed_gives_exactly_these_nodes_and_relationships(small_store: GraphStore) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 from conftest import SMALL
-from small_seed import SMALL_NODES, SMALL_RELATIONSHIPS, check_stored_properties
+from small_seed import SMALL_NODES, SMALL_RELATIONSHIPS, check_stored_properties, graph_state
 
 from graph.errors import QueryError, StoreError
 from graph.ingest import Statement
@@ -102,27 +102,6 @@ def small(empty: GraphStore) -> GraphStore:
     """The store holding exactly tests/fixtures/small.yaml, freshly loaded."""
     load_files(empty, [SMALL])
     return empty
-
-
-def graph_state(store: GraphStore) -> tuple[set, set]:
-    """Every node (id, labels, properties) and relationship, as comparable sets."""
-    nodes, rels = whole_graph(store)
-    return (
-        {
-            (n.id, n.labels, tuple(sorted((k, repr(v)) for k, v in n.properties.items())))
-            for n in nodes
-        },
-        {
-            (
-                r.id,
-                r.type,
-                r.start,
-                r.end,
-                tuple(sorted((k, repr(v)) for k, v in r.properties.items())),
-            )
-            for r in rels
-        },
-    )
 
 
 def _edited_small(tmp_path: Path, *edits: tuple[str, str]) -> Path:
