@@ -264,8 +264,8 @@ class FalkorStore(GraphStore):
 
 @contextlib.contextmanager
 def _interrupts_deferred() -> Iterator[None]:
-    """Let Ctrl-C wait while the swap and the save run (they take milliseconds), so that
-    a load is either not applied or applied and saved, never reported wrongly."""
+    """Ignore Ctrl-C while the swap and the save run (they take milliseconds): a load is
+    then either not applied, or applied, saved and reported as done."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -16,7 +16,7 @@ MATCHES_ENTITY = f"toLower($entity) IN n.{LOOKUP_KEYS_PROP}"
 def resolve(store: GraphStore, text: str) -> Node:
     """The one node ``text`` names; :class:`QueryError` (with suggestions) otherwise."""
     found = store.run(
-        f"MATCH (n:{ENTITY_LABEL}) WHERE toLower($entity) IN n.{LOOKUP_KEYS_PROP} RETURN n",
+        f"MATCH (n:{ENTITY_LABEL}) WHERE {MATCHES_ENTITY} RETURN n",
         {"entity": text.strip()},
     ).column("n")
     if len(found) == 1:

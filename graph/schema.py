@@ -12,7 +12,7 @@ Naming follows Neo4j's conventions: labels ``CamelCase``, relationship types
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from graph.errors import SchemaError
 
@@ -559,14 +559,6 @@ def labels() -> list[str]:
 def rel_types() -> list[str]:
     """All declared relationship types."""
     return [t.type for t in REL_TYPES]
-
-
-@dataclass(frozen=True)
-class Schema:
-    """The whole schema as one value, for code that wants to pass it around."""
-
-    nodes: tuple[NodeType, ...] = field(default=NODE_TYPES)
-    relationships: tuple[RelType, ...] = field(default=REL_TYPES)
 
 
 def _check_schema() -> None:

@@ -585,31 +585,12 @@ def render_page(
     )
 
 
-def write_html(
-    path: str | Path,
-    value: GraphLike,
-    *,
-    title: str = "gkg graph",
-    subtitle: str = "",
-    lang: str = "en",
-    sources: Mapping[str, Node] | None = None,
-    assets: Assets = INLINE,
-    before: str = "",
-    after: str = "",
-) -> Path:
-    """Write the page drawing ``value`` to ``path`` and return its absolute path."""
+def write_html(path: str | Path, value: GraphLike, **options: Any) -> Path:
+    """Write the page drawing ``value`` (options as for :func:`render_page`) to ``path``
+    and return its absolute path."""
     target = Path(path).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = render_page(
-        value,
-        title=title,
-        subtitle=subtitle,
-        lang=lang,
-        sources=sources,
-        assets=assets,
-        before=before,
-        after=after,
-    )
+    text = render_page(value, **options)
     target.write_text(text, encoding="utf-8")
     return target
 

@@ -35,10 +35,3 @@ for optional in ("query_cmds", "viz_cmds"):  # command groups that may not exist
             raise
     else:
         module.register(app)
-
-
-def main() -> None:
-    """Run the CLI (the console script itself is :func:`graph.launch.main`)."""
-    from graph.launch import main as launch
-
-    launch()

@@ -5,14 +5,13 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 import typer
 
 from graph.errors import GkgError
 from graph.store import GraphStore, open_store
 
-__all__ = ["GkgError", "StoreOptions", "err", "fail", "global_options", "store_from"]
+__all__ = ["GkgError", "StoreOptions", "err", "global_options", "store_from"]
 
 
 @dataclass
@@ -61,9 +60,3 @@ def store_from(ctx: typer.Context) -> GraphStore:
 def err(message: str) -> None:
     """Print a line to standard error."""
     print(message, file=sys.stderr)
-
-
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print an error message (no traceback) and exit."""
-    err(f"error: {message}")
-    sys.exit(code)
