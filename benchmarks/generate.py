@@ -3,7 +3,7 @@
 The output follows the seed format of ``data/seed.yaml`` (top-level ``sources``,
 ``nodes``, ``relationships``; every node and relationship cites ``sources: [{doc,
 quote}]``) and the declared schema: every label, relationship type, endpoint label and
-property comes from :mod:`graph.schema`, so ``gkg validate`` accepts the file. The same
+property comes from :mod:`gkg.schema`, so ``gkg validate`` accepts the file. The same
 ``seed`` and scale always give the same bytes.
 
 Usage: ``python -m benchmarks.generate 100k /tmp/eco-100k.yaml --seed 7``
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from graph.schema import NODE_TYPES, REL_TYPES, STATUSES, NodeType, Prop, RelType
+from gkg.schema import NODE_TYPES, REL_TYPES, STATUSES, NodeType, Prop, RelType
 
 #: Relationships per node, as the issue asks.
 RELS_PER_NODE = 3

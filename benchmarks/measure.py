@@ -87,7 +87,7 @@ def run_measured(
 
 def server_pid(home: Path) -> int | None:
     """Pid of the embedded server of ``home``, if one runs."""
-    from graph.server import ServerPaths
+    from gkg.stores.falkordb.server import ServerPaths
 
     try:
         return int(ServerPaths(home).pidfile.read_text().strip())
@@ -111,7 +111,7 @@ def server_peak_mb(home: Path) -> float | None:
 
 def stop_server(home: Path) -> None:
     """Stop the server of ``home`` (saving), if one runs."""
-    from graph import server
+    from gkg.stores.falkordb import server
 
     server.stop(home)
 

@@ -1,7 +1,7 @@
 """Where a ``gkg load`` spends its time: the same steps as the command, timed one by one.
 
 Runs the steps of ``gkg load`` in this process (read, validate, then
-:func:`loaders.load.load_seed`: plan, snapshot, staging graph, swap, save) against a fresh
+:func:`gkg.loaders.load.load_seed`: plan, snapshot, staging graph, swap, save) against a fresh
 embedded store and prints the timings as JSON. The plan is then made once more on its
 own to show its share. A breakdown to read next to the timed ``gkg load`` command, not a
 replacement for it.
@@ -29,11 +29,11 @@ def main(argv: list[str] | None = None) -> int:
         timings[name] = round(now - mark, 3)
         mark = now
 
-    from graph.store import open_store
-    from loaders.load import load_seed
-    from loaders.plan import plan_load
-    from loaders.reader import paused_gc, read_seed_files
-    from loaders.validate import validate
+    from gkg.loaders.load import load_seed
+    from gkg.loaders.plan import plan_load
+    from gkg.loaders.reader import paused_gc, read_seed_files
+    from gkg.loaders.validate import validate
+    from gkg.stores.factory import open_store
 
     lap("imports_s")
     files, problems = read_seed_files(args)
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"error": [str(p) for p in problems]}))
         return 2
     lap("read_s")
-    with paused_gc():  # as loaders.validate.validate_files does around validate()
+    with paused_gc():  # as gkg.loaders.validate.validate_files does around validate()
         seed = validate(files)
     lap("validate_s")
     store = open_store(None, home=None)

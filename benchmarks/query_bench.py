@@ -1,6 +1,6 @@
 """Query latency: every named query warm on a big synthetic graph, and the cold command.
 
-Warm: through :meth:`graph.catalogue.Catalogue.run` (parameter binding, entity look-up
+Warm: through :meth:`gkg.catalogue.Catalogue.run` (parameter binding, entity look-up
 and the query itself), one untimed run and then the median of five, in a process per
 query so that one too slow to wait for can be stopped.
 Entity parameters name seed entities (``asicland``) that a synthetic graph does not
@@ -31,7 +31,7 @@ QUERY_TIMEOUT_S = 60.0
 
 def entity_stand_ins(seed_store: Any, catalogue: Any) -> dict[tuple[str, str], str]:
     """(query, param) -> a synthetic node id with the label of the param's seed entity."""
-    from graph.lookup import resolve
+    from gkg.lookup import resolve
 
     found: dict[tuple[str, str], str] = {}
     for query in catalogue:

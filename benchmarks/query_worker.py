@@ -16,8 +16,8 @@ import time
 
 def main(argv: list[str] | None = None) -> int:
     name, params_json, runs_text, budget_text = sys.argv[1:] if argv is None else argv
-    from graph.catalogue import Catalogue
-    from graph.store import open_store
+    from gkg.catalogue import Catalogue
+    from gkg.stores.factory import open_store
 
     catalogue = Catalogue.load()
     params = json.loads(params_json)

@@ -26,10 +26,10 @@ from typing import Any
 
 import yaml
 
-from graph import server
-from graph.ingest import BATCH_SIZE
-from graph.schema import ENTITY_LABEL, node_type, rel_type
-from graph.store import default_home
+from gkg.schema import ENTITY_LABEL, node_type, rel_type
+from gkg.stores.falkordb import server
+from gkg.stores.falkordb.settings import default_home
+from gkg.stores.ingest import BATCH_SIZE
 
 GRAPH = "raw"
 _REL_KEYS = ("type", "from", "to", "sources")

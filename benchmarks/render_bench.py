@@ -1,6 +1,6 @@
 """Rendering: the pyvis page of a 2,000-node, 6,000-relationship graph.
 
-Two timings: :func:`graph.viz.write_html` alone on nodes and relationships already in
+Two timings: :func:`gkg.present.pages.write_html` alone on nodes and relationships already in
 memory (the first call also imports pyvis, so it is reported apart), and the whole
 ``gkg viz`` command (process start, reading the graph from the store, the page written).
 """
@@ -23,10 +23,10 @@ def bench_render(
     size: GeneratedSize, runs: int = RUNS, log: Callable[[str], None] = print
 ) -> dict[str, Any]:
     """Load ``size``'s file into a fresh store and time drawing the whole graph."""
-    from graph import viz
-    from graph.falkor_store import FalkorStore
-    from graph.store import whole_graph
-    from loaders.load import load_files
+    from gkg.loaders.load import load_files
+    from gkg.present import pages as viz
+    from gkg.stores.base import whole_graph
+    from gkg.stores.falkordb.store import FalkorStore
 
     home = new_home("render")
     try:

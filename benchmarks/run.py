@@ -178,9 +178,9 @@ def try_million(args: argparse.Namespace, load: dict[str, Any]) -> None:
 def run_queries(big_home: Path | None, graph_scale: str | None) -> dict[str, Any]:
     """Cold ``gkg query`` on the seed graph; every named query warm on the big graph."""
     from benchmarks import query_bench
-    from graph.catalogue import Catalogue
-    from graph.falkor_store import FalkorStore
-    from loaders.load import load_files
+    from gkg.catalogue import Catalogue
+    from gkg.loaders.load import load_files
+    from gkg.stores.falkordb.store import FalkorStore
 
     catalogue = Catalogue.load()
     result: dict[str, Any] = {"graph_scale": graph_scale, "queries": len(catalogue)}

@@ -1,7 +1,8 @@
 """gkg, the Gwangju AI-ecosystem knowledge graph.
 
-``graph.open()`` gives a :class:`graph.api.KnowledgeGraph`. Submodules are imported only
-when used, so ``import graph`` stays cheap for the command line.
+``gkg.open()`` gives a :class:`gkg.core.KnowledgeGraph`, the one application core the
+command line, the report and the notebooks share. Submodules are imported only when used,
+so ``import gkg`` stays cheap for the command line.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ __all__ = ["KnowledgeGraph", "open"]
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from graph import api
+        from gkg import core
 
-        return getattr(api, name)
-    raise AttributeError(f"module 'graph' has no attribute {name!r}")
+        return getattr(core, name)
+    raise AttributeError(f"module 'gkg' has no attribute {name!r}")

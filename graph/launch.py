@@ -12,7 +12,7 @@ import signal
 import sys
 from types import FrameType
 
-from graph.errors import GkgError
+from gkg.errors import GkgError
 
 
 class Interrupted(BaseException):
@@ -30,7 +30,7 @@ def main() -> None:
     """Console-script entry point."""
     signal.signal(signal.SIGINT, _interrupt)
     try:
-        from graph.cli import app
+        from gkg.cli import app
 
         app()
     except (GkgError, Interrupted) as exc:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 
-from graph.errors import QueryError
-from graph.model import Node
-from graph.schema import ENTITY_LABEL, LOOKUP_KEYS_PROP
-from graph.store import GraphStore
+from gkg.errors import QueryError
+from gkg.model import Node
+from gkg.schema import ENTITY_LABEL, LOOKUP_KEYS_PROP
+from gkg.stores.base import GraphStore
 
 #: Cypher predicate matching node ``n`` to parameter ``$entity`` (id, name or alias).
 MATCHES_ENTITY = f"toLower($entity) IN n.{LOOKUP_KEYS_PROP}"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from graph.schema import ENTITY_LABEL
+from gkg.schema import ENTITY_LABEL
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,7 +100,7 @@ class Result:
         they are."""
         import pandas as pd
 
-        from graph.output import cell_text
+        from gkg.present.tables import cell_text
 
         def cell(value: Any) -> Any:
             if isinstance(value, (Node, Relationship, Path)):
@@ -160,11 +160,15 @@ def _walk(value: Any) -> Iterator[Any]:
             yield item
 
 
+#: The engines gkg can store a graph in.
+StoreKind = Literal["embedded", "neo4j"]
+
+
 @dataclass(frozen=True)
 class StoreInfo:
     """What ``gkg doctor`` reports about a store."""
 
-    kind: str
+    kind: StoreKind
     version: str
     location: str
     node_count: int | None

@@ -7,21 +7,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.ingest import SNAPSHOT_NODES, SNAPSHOT_RELATIONSHIPS
-from graph.schema import ENTITY_LABEL
-from graph.store import GraphStore, Progress
-from loaders.plan import LoadPlan, plan_load
-from loaders.reader import paused_gc
-from loaders.validate import Seed, validate_files
+from gkg.loaders.plan import LoadPlan, plan_load
+from gkg.loaders.reader import paused_gc
+from gkg.loaders.validate import Seed, validate_files
+from gkg.schema import ENTITY_LABEL
+from gkg.stores.base import GraphStore, Progress
+from gkg.stores.ingest import SNAPSHOT_NODES, SNAPSHOT_RELATIONSHIPS
 
 DEFAULT_SEED = Path("data/seed.yaml")
-#: The seed shipped with gkg, for runs outside the repository folder.
-SHIPPED_SEED = Path(__file__).resolve().parents[1] / "data" / "seed.yaml"
 
 
 def default_seed_paths() -> list[Path]:
     """``data/seed.yaml`` of the working directory if there is one, else the shipped seed."""
-    return [DEFAULT_SEED if DEFAULT_SEED.exists() else SHIPPED_SEED]
+    from gkg import shipped
+
+    return [DEFAULT_SEED if DEFAULT_SEED.exists() else shipped.seed_path()]
 
 
 @dataclass

@@ -14,10 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from graph.ingest import Statement, merge_nodes, merge_relationships
-from graph.schema import LOOKUP_KEYS_PROP
-from loaders.reader import paused_gc
-from loaders.validate import NodeRecord, RelRecord, Seed
+from gkg.loaders.reader import paused_gc
+from gkg.loaders.validate import NodeRecord, RelRecord, Seed
+from gkg.schema import LOOKUP_KEYS_PROP
+from gkg.stores.ingest import Statement, merge_nodes, merge_relationships
 
 #: One encoder for every digest: ``json.dumps`` with these options builds a new one per call.
 _CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -36,7 +36,7 @@ class LoadPlan:
 
 def plan_load(seed: Seed) -> LoadPlan:
     """Rows for every label and relationship type, stamped with the content digest."""
-    with paused_gc():  # rows hold no cycles; see loaders.reader.paused_gc
+    with paused_gc():  # rows hold no cycles; see gkg.loaders.reader.paused_gc
         return _plan(seed)
 
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from graph.errors import Problem
+from gkg.errors import Problem
 
 try:
     _BaseLoader: type = yaml.CSafeLoader

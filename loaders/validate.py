@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import Problem, SchemaError, ValidationError
-from graph.schema import (
+from gkg.errors import Problem, SchemaError, ValidationError
+from gkg.loaders.reader import KeyPath, SeedFile, paused_gc, read_seed_files
+from gkg.schema import (
     CITATION_KEYS,
     ID_PATTERN,
     NODE_KEYS,
@@ -25,7 +26,6 @@ from graph.schema import (
     node_type,
     rel_type,
 )
-from loaders.reader import KeyPath, SeedFile, paused_gc, read_seed_files
 
 SECTIONS = ("sources", "nodes", "relationships")
 SOURCE_LABEL = "SourceDocument"
@@ -461,7 +461,7 @@ class _Checker:
 
 
 def _required(declared: NodeType | RelType) -> list[Prop]:
-    from graph.schema import COMMON_NODE_PROPS, COMMON_REL_PROPS
+    from gkg.schema import COMMON_NODE_PROPS, COMMON_REL_PROPS
 
     common = COMMON_NODE_PROPS if isinstance(declared, NodeType) else COMMON_REL_PROPS
     return [p for p in common + declared.props if p.required]

@@ -8,23 +8,17 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from graph import server
-from graph.falkor_store import FalkorStore
-from graph.store import GraphStore
-from loaders.load import load_files
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "data" / "seed.yaml"
-SMALL = ROOT / "tests" / "fixtures" / "small.yaml"
-GKG = str(Path(sys.executable).with_name("gkg"))
+from gkg.loaders.load import load_files
+from gkg.stores.base import GraphStore
+from gkg.stores.falkordb import server
+from gkg.stores.falkordb.store import FalkorStore
+from tests.helpers.common import GKG, ROOT, SEED, SMALL
 
 
 @pytest.fixture(scope="session")
@@ -86,13 +80,3 @@ def gkg(tmp_path: Path, store_homes: list[Path]) -> Callable[..., subprocess.Com
 
     run.home = home  # type: ignore[attr-defined]
     return run
-
-
-def need_program(name: str, why: str) -> str:
-    """Path of a system program; skip (with a reason) when it is absent, fail under CI."""
-    path = shutil.which(name)
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is required under CI ({why}); .ci/run installs it")
-        pytest.skip(f"{name} is not installed: {why}")
-    return path

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from pages import load_markup
 
-from graph import analytics
-from graph.errors import QueryError
-from graph.model import Path as GraphPath
-from graph.model import Result
-from graph.store import GraphStore
+from gkg import analytics
+from gkg.errors import QueryError
+from gkg.model import Path as GraphPath
+from gkg.model import Result
+from gkg.stores.base import GraphStore
+from tests.helpers.pages import load_markup
 
 NHN_TO_NVIDIA = (
     "NHN Cloud -BUILT-> National AI Data Center -EQUIPPED_WITH-> NVIDIA H100 -MADE_BY-> NVIDIA"
@@ -178,7 +178,7 @@ def test_cli_analyze(gkg, tmp_path: Path):
 
 
 def test_a_connection_prints_as_its_chain(small_store) -> None:
-    from graph.analytics import shortest_connection
+    from gkg.analytics import shortest_connection
 
     connection = shortest_connection(small_store, "NHN Cloud", "NVIDIA")
     assert str(connection) == connection.chain()

@@ -1,33 +1,33 @@
-"""The Python API analysts use: graph.open() and KnowledgeGraph, on a real embedded store."""
+"""The Python API analysts use: gkg.open() and KnowledgeGraph, on a real embedded store."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from conftest import SMALL
 
-import graph
-from graph import server
-from graph.errors import QueryError
+import gkg
+from gkg.errors import QueryError
+from gkg.stores.falkordb import server
+from tests.helpers.common import SMALL
 
 
 @pytest.fixture(scope="module")
-def kg(tmp_path_factory: pytest.TempPathFactory, store_homes: list[Path]) -> graph.KnowledgeGraph:
+def kg(tmp_path_factory: pytest.TempPathFactory, store_homes: list[Path]) -> gkg.KnowledgeGraph:
     home = tmp_path_factory.mktemp("api") / "home"
     store_homes.append(home)
-    knowledge = graph.open(home=home)
+    knowledge = gkg.open(home=home)
     knowledge.load(SMALL)
     return knowledge
 
 
-def test_open_load_and_info(kg: graph.KnowledgeGraph) -> None:
+def test_open_load_and_info(kg: gkg.KnowledgeGraph) -> None:
     info = kg.info()
     assert info.kind == "embedded" and info.node_count == 8 and info.relationship_count == 5
     assert repr(kg) == "<KnowledgeGraph on embedded store>"
 
 
-def test_named_queries_take_keywords_or_a_mapping(kg: graph.KnowledgeGraph) -> None:
+def test_named_queries_take_keywords_or_a_mapping(kg: gkg.KnowledgeGraph) -> None:
     names = {q.name for q in kg.queries()}
     assert {"data-center", "companies", "connection"} <= names
     by_keyword = kg.query("data-center", center="National AI Data Center").records()
@@ -40,7 +40,7 @@ def test_named_queries_take_keywords_or_a_mapping(kg: graph.KnowledgeGraph) -> N
         kg.query("no-such-query")
 
 
-def test_cypher_entities_and_dataframes(kg: graph.KnowledgeGraph) -> None:
+def test_cypher_entities_and_dataframes(kg: gkg.KnowledgeGraph) -> None:
     result = kg.cypher(
         "MATCH (c:Company) WHERE c.sector = $sector RETURN c.name AS name", sector="cloud"
     )
@@ -51,7 +51,7 @@ def test_cypher_entities_and_dataframes(kg: graph.KnowledgeGraph) -> None:
     assert kg.entity("NVIDIA").id == "nvidia"
 
 
-def test_networkx_and_inline_pictures(kg: graph.KnowledgeGraph) -> None:
+def test_networkx_and_inline_pictures(kg: gkg.KnowledgeGraph) -> None:
     whole = kg.networkx()
     assert whole.number_of_nodes() == 6 and whole.number_of_edges() == 5  # sources left out
     picture = kg.show(kg.cypher("MATCH p = (:DataCenter)-[]->() RETURN p"))._repr_html_()
@@ -59,7 +59,7 @@ def test_networkx_and_inline_pictures(kg: graph.KnowledgeGraph) -> None:
     assert "src=&quot;http" not in picture and "href=&quot;http" not in picture
 
 
-def test_stop_server_and_come_back(kg: graph.KnowledgeGraph) -> None:
+def test_stop_server_and_come_back(kg: gkg.KnowledgeGraph) -> None:
     assert kg.stop_server() is True
     assert not server.status(kg.store.home).running
     assert kg.query("companies").rows  # the next use starts it again, with the saved graph

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import need_program
-from pages import load_markup
 
-from graph import viz
-from graph.model import Node, Relationship
-from graph.report import write_report
-from graph.schema import labels, rel_types
-from graph.store import GraphStore, whole_graph
+from gkg.model import Node, Relationship
+from gkg.present import pages as viz
+from gkg.present.report import write_report
+from gkg.schema import labels, rel_types
+from gkg.stores.base import GraphStore, whole_graph
+from tests.helpers.common import need_program
+from tests.helpers.pages import load_markup
 
 SETTLE_TIMEOUT = 30.0
 WINDOW = (1200, 800)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.catalogue import (
+from gkg.catalogue import (
     PARAM_TYPES,
     Catalogue,
     builtin_dir,
@@ -18,7 +18,7 @@ from graph.catalogue import (
     parse_assignments,
     parse_query,
 )
-from graph.errors import QueryError, StoreError
+from gkg.errors import QueryError, StoreError
 
 GOOD = """\
 // name: demo

@@ -15,10 +15,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import need_program
 
-from graph import schema as gschema
-from graph.catalogue import Catalogue
+from gkg import schema as gschema
+from gkg.catalogue import Catalogue
+from tests.helpers.common import need_program
 
 LINT_DIR = Path(__file__).resolve().parent / "lint"
 PACKAGE = "@neo4j-cypher/language-support"

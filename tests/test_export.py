@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 
-from conftest import SMALL
-
-from graph.export import cypher_literal, to_cypher_script
-from graph.falkor_store import FalkorStore
-from graph.model import Node
-from graph.store import whole_graph
+from gkg.model import Node
+from gkg.present.export import cypher_literal, to_cypher_script
+from gkg.stores.base import whole_graph
+from gkg.stores.falkordb.store import FalkorStore
+from tests.helpers.common import SMALL
 
 
 def test_json_export_uses_seed_ids(gkg) -> None:
@@ -57,7 +56,7 @@ def test_graphml_export_holds_every_node_and_relationship(small_store: FalkorSto
 
     import networkx as nx
 
-    from graph.export import export_text
+    from gkg.present.export import export_text
 
     text = export_text(small_store, "graphml")
     parsed = nx.read_graphml(io.StringIO(text))

@@ -7,7 +7,7 @@ from falkordb.graph import Graph
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.falkor_params import literal, params_header
+from gkg.stores.falkordb.params import literal, params_header
 
 keys = st.text(min_size=1, max_size=8).filter(lambda k: "`" not in k)
 leaves = st.one_of(

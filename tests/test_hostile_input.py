@@ -15,16 +15,16 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import SMALL
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from graph import ingest
-from graph.errors import SchemaError, ValidationError
-from graph.falkor_store import FalkorStore
-from graph.store import GraphStore, whole_graph
-from loaders.load import load_files
-from loaders.reader import read_seed_file
+from gkg.errors import SchemaError, ValidationError
+from gkg.loaders.load import load_files
+from gkg.loaders.reader import read_seed_file
+from gkg.stores import ingest
+from gkg.stores.base import GraphStore, whole_graph
+from gkg.stores.falkordb.store import FalkorStore
+from tests.helpers.common import SMALL
 
 STRESS = bool(os.environ.get("GKG_STRESS"))
 EXAMPLES = 600 if STRESS else 120
@@ -293,7 +293,7 @@ def test_alias_bombs_do_not_expand(tmp_path: Path) -> None:
     path = tmp_path / "bomb.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ValidationError):
-        from loaders.validate import validate_files
+        from gkg.loaders.validate import validate_files
 
         validate_files([path])
 
@@ -378,7 +378,7 @@ def test_relationship_types_outside_the_schema_are_refused(name: str) -> None:
 
 
 def test_identifier_characters_are_limited() -> None:
-    from graph.schema import ID_PATTERN
+    from gkg.schema import ID_PATTERN
 
     for good in ("nhn-cloud", "a", "2025-budget"):
         assert ID_PATTERN.match(good)

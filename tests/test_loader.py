@@ -7,14 +7,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SMALL
-from small_seed import SMALL_NODES, SMALL_RELATIONSHIPS, check_stored_properties, graph_state
 
-from graph.errors import ValidationError
-from graph.falkor_store import FalkorStore
-from graph.store import GraphStore, whole_graph
-from loaders.load import load_files
-from loaders.validate import validate_files
+from gkg.errors import ValidationError
+from gkg.loaders.load import load_files
+from gkg.loaders.validate import validate_files
+from gkg.stores.base import GraphStore, whole_graph
+from gkg.stores.falkordb.store import FalkorStore
+from tests.helpers.common import SMALL
+from tests.helpers.small_seed import (
+    SMALL_NODES,
+    SMALL_RELATIONSHIPS,
+    check_stored_properties,
+    graph_state,
+)
 
 
 def test_small_seed_gives_exactly_these_nodes_and_relationships(small_store: GraphStore) -> None:

@@ -25,17 +25,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SMALL
-from small_seed import SMALL_NODES, SMALL_RELATIONSHIPS, check_stored_properties, graph_state
 
-from graph.errors import QueryError, StoreError
-from graph.ingest import Statement
-from graph.model import Node, Relationship
-from graph.model import Path as GraphPath
-from graph.store import GraphStore, Neo4jSettings, neo4j_settings_from_env, open_store, whole_graph
-from loaders.load import load_files
-from loaders.plan import plan_load
-from loaders.validate import validate_files
+from gkg.errors import QueryError, StoreError
+from gkg.loaders.load import load_files
+from gkg.loaders.plan import plan_load
+from gkg.loaders.validate import validate_files
+from gkg.model import Node, Relationship
+from gkg.model import Path as GraphPath
+from gkg.stores.base import GraphStore, whole_graph
+from gkg.stores.factory import open_store
+from gkg.stores.ingest import Statement
+from gkg.stores.neo4j.settings import Neo4jSettings, neo4j_settings_from_env
+from tests.helpers.common import SMALL
+from tests.helpers.small_seed import (
+    SMALL_NODES,
+    SMALL_RELATIONSHIPS,
+    check_stored_properties,
+    graph_state,
+)
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("NEO4J_URI"),

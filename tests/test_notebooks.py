@@ -2,9 +2,10 @@
 
 Every notebook runs in a kernel of the Python running the tests (its kernel spec is written
 to a temporary folder, so nothing installed by hand matters), in an empty temporary working
-folder, with its own empty ``GKG_HOME`` and the checkout's packages first on ``PYTHONPATH``
-(so a fresh clone tests its own code and its own seed). nbclient fails on any cell error.
-Inline graphs must load nothing from the network, and markup in the seed must stay inert.
+folder, with its own empty ``GKG_HOME``; ``gkg`` is this checkout's (the editable install
+``make dev`` made), so a fresh clone tests its own code and its own seed. nbclient fails on
+any cell error. Inline graphs must load nothing from the network, and markup in the seed
+must stay inert.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from graph import server
+from gkg.stores.falkordb import server
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -65,7 +66,6 @@ def execute(
     for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "GKG_QUERIES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("GKG_HOME", str(home))
-    monkeypatch.setenv("PYTHONPATH", str(ROOT))
     monkeypatch.setenv("JUPYTER_PATH", str(kernel_path))
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
     monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
@@ -149,7 +149,7 @@ def test_markup_in_the_seed_stays_inert(
         "language": "python",
     }
     for source in (
-        "import graph\nkg = graph.open()\nkg.load(" + repr(str(MARKUP_SEED)) + ")",
+        "import gkg\nkg = gkg.open()\nkg.load(" + repr(str(MARKUP_SEED)) + ")",
         "kg.show()",
         "kg.show(kg.cypher('MATCH p = (:Entity)-[]->(:Entity) RETURN p'))",
         "kg.cypher('MATCH (n:Entity) RETURN n.name AS name, n.description AS d').to_dataframe()",

@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from graph.catalogue import Catalogue, builtin_dir
-from graph.errors import QueryError
-from graph.model import Path, Result
-from graph.output import cell_text
-from graph.store import GraphStore, whole_graph
+from gkg.catalogue import Catalogue, builtin_dir
+from gkg.errors import QueryError
+from gkg.model import Path, Result
+from gkg.present.tables import cell_text
+from gkg.stores.base import GraphStore, whole_graph
 
 CATALOGUE = Catalogue.from_dirs([builtin_dir()])
 CHECKS: dict[str, Callable[[GraphStore], None]] = {}
@@ -478,7 +478,6 @@ def _neighbourhood(store: GraphStore) -> None:
 
 @answers("connection")
 def _connection(store: GraphStore) -> None:
-    pytest.importorskip("graph.analytics")
     result = run(store, "connection", **{"from": "ASICLAND", "to": "TSMC"})
     assert cell_text(result.rows[-1][result.columns.index("path")]) == "ASICLAND -PARTNER_OF-> TSMC"
     longer = run(store, "connection")
@@ -492,7 +491,6 @@ def _connection(store: GraphStore) -> None:
 
 @answers("centrality")
 def _centrality(store: GraphStore) -> None:
-    pytest.importorskip("graph.analytics")
     top = rows(store, "centrality", top=3)
     assert len(top) == 3 and top[0]["id"] == "gwangju-city-government"
     assert rows(store, "centrality", top=1, by="betweenness")[0]["id"] == "gwangju-city-government"
@@ -500,7 +498,6 @@ def _centrality(store: GraphStore) -> None:
 
 @answers("components")
 def _components(store: GraphStore) -> None:
-    pytest.importorskip("graph.analytics")
     found = rows(store, "components")
     sizes = [r["size"] for r in found]
     assert sizes == sorted(sizes, reverse=True) and len(found) >= 2
@@ -510,7 +507,6 @@ def _components(store: GraphStore) -> None:
 
 @answers("communities")
 def _communities(store: GraphStore) -> None:
-    pytest.importorskip("graph.analytics")
     found = rows(store, "communities")
     assert len(found) >= 3
     assert rows(store, "communities") == found  # seeded: the same groups every time

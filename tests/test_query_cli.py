@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.catalogue import Catalogue, builtin_dir
-from graph.cli.query_cmds import complete_query_name
+from gkg.catalogue import Catalogue, builtin_dir
+from gkg.cli.query_cmds import complete_query_name
 
 Gkg = Callable[..., subprocess.CompletedProcess[str]]
 NAMES = Catalogue.from_dirs([builtin_dir()]).names()
@@ -109,7 +109,7 @@ def test_every_query_runs_from_the_cli_with_its_defaults(seed_store) -> None:
     """`gkg query NAME` for every name, in-process (the same Typer app the command runs)."""
     from typer.testing import CliRunner
 
-    from graph.cli import app
+    from gkg.cli import app
 
     catalogue = Catalogue.from_dirs([builtin_dir()])
     runner = CliRunner()
@@ -263,12 +263,12 @@ def test_a_name_clash_or_a_bad_header_names_the_files(on_seed: Gkg, tmp_path: Pa
     refused(on_seed("query", "overview", "--queries", str(tmp_path)), f"{bad}:3", "'tilte'")
 
 
-# --- rendering (graph.output; no server) ----------------------------------------------------
+# --- rendering (gkg.present.tables; no server) ----------------------------------------------------
 
 
 def _sample():
-    from graph.model import Node, Relationship, Result
-    from graph.model import Path as GraphPath
+    from gkg.model import Node, Relationship, Result
+    from gkg.model import Path as GraphPath
 
     asic = Node("asicland", ("Entity", "Company"), {"name": "ASICLAND", "nameKo": "에이직랜드"})
     tsmc = Node("tsmc", ("Entity", "Company"), {"name": "TSMC"})
@@ -289,7 +289,7 @@ def _sample():
 
 
 def test_text_formats_render_graph_elements_readably() -> None:
-    from graph.output import cell_text, render
+    from gkg.present.tables import cell_text, render
 
     result = _sample()
     node, rel, path = result.rows[0][:3]
@@ -316,7 +316,7 @@ def test_text_formats_render_graph_elements_readably() -> None:
 
 
 def test_json_renders_graph_elements_as_objects() -> None:
-    from graph.output import render
+    from gkg.present.tables import render
 
     (row,) = json.loads(render(_sample(), "json"))
     assert row["node"] == {
@@ -343,8 +343,8 @@ def test_json_renders_graph_elements_as_objects() -> None:
 
 
 def test_an_empty_result_renders_in_every_format() -> None:
-    from graph.model import Result
-    from graph.output import FORMATS, render
+    from gkg.model import Result
+    from gkg.present.tables import FORMATS, render
 
     empty = Result(["a", "b"], [])
     assert render(empty, "json") == "[]\n"
@@ -357,8 +357,8 @@ def test_an_empty_result_renders_in_every_format() -> None:
 
 
 def test_markup_in_values_stays_text_in_markdown() -> None:
-    from graph.model import Node, Result
-    from graph.output import render
+    from gkg.model import Node, Result
+    from gkg.present.tables import render
 
     nasty = '<script>alert(1)</script> <img src=x onerror=alert(1)> & "q"'
     node = Node("x", ("Entity", "Company"), {"id": "x", "name": nasty})

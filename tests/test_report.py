@@ -8,11 +8,11 @@ import stat
 from pathlib import Path
 
 import pytest
-from pages import elements, html_files, injected_markup, load_markup, remote_resources
 
-from graph.catalogue import Catalogue
-from graph.report import write_report
-from graph.store import GraphStore
+from gkg.catalogue import Catalogue
+from gkg.present.report import write_report
+from gkg.stores.base import GraphStore
+from tests.helpers.pages import elements, html_files, injected_markup, load_markup, remote_resources
 
 
 @pytest.fixture(scope="module")

@@ -15,13 +15,13 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import GKG, ROOT
-from synthetic import write_seed
 
-from graph.falkor_store import FalkorStore
-from graph.store import GraphStore
-from loaders.plan import plan_load
-from loaders.validate import validate_files
+from gkg.loaders.plan import plan_load
+from gkg.loaders.validate import validate_files
+from gkg.stores.base import GraphStore
+from gkg.stores.falkordb.store import FalkorStore
+from tests.helpers.common import GKG, ROOT
+from tests.helpers.synthetic import write_seed
 
 STRESS = bool(os.environ.get("GKG_STRESS"))
 KILL_TRIALS = 24 if STRESS else 5
@@ -133,8 +133,8 @@ def test_ctrl_c_during_load_stops_cleanly_with_the_old_graph(
 WORKER = """
 import sys, time, json
 from pathlib import Path
-from graph.catalogue import Catalogue
-from graph.falkor_store import FalkorStore
+from gkg.catalogue import Catalogue
+from gkg.stores.falkordb.store import FalkorStore
 home, queries, seconds = Path(sys.argv[1]), Path(sys.argv[2]), float(sys.argv[3])
 catalogue = Catalogue.load([queries])
 store = FalkorStore(home)

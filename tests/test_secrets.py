@@ -23,12 +23,12 @@ import warnings
 from pathlib import Path
 
 import pytest
-from bolt_stub import BoltStub
-from conftest import GKG, ROOT, SMALL
 
-import graph
-from graph.errors import StoreError
-from graph.store import Neo4jSettings, neo4j_settings_from_env
+import gkg
+from gkg.errors import StoreError
+from gkg.stores.neo4j.settings import Neo4jSettings, neo4j_settings_from_env
+from tests.helpers.bolt_stub import BoltStub
+from tests.helpers.common import GKG, ROOT, SMALL
 
 SECRET = "pw-Zq9!x7-do-not-print"
 USER = "neo4j"
@@ -281,7 +281,7 @@ def test_graph_open_with_a_wrong_password_raises_a_clear_store_error(
     with BoltStub(version=version, handshake=handshake) as stub:
         neo4j_env.setenv("NEO4J_URI", stub.uri)
         with pytest.raises(StoreError) as caught:
-            graph.open()
+            gkg.open()
     message = str(caught.value)
     assert message == (
         f"Neo4j at {stub.uri} {REFUSED_WORDS} (user '{USER}'); "
@@ -302,7 +302,7 @@ def test_graph_open_of_an_unreachable_server_raises_without_the_password(
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="neo4j")
     with pytest.raises(StoreError, match=f"cannot connect to Neo4j at {UNREACHABLE}") as caught:
-        graph.open(UNREACHABLE)
+        gkg.open(UNREACHABLE)
     assert SECRET not in _exception_text(caught.value)
     assert SECRET not in caplog.text
 
@@ -314,7 +314,7 @@ def test_warnings_of_a_refused_connection_do_not_hold_the_password(
         warnings.simplefilter("always")
         neo4j_env.setenv("NEO4J_URI", stub.uri)
         with pytest.raises(StoreError):
-            graph.open()
+            gkg.open()
         gc.collect()
     assert all(SECRET not in str(w.message) for w in caught), [str(w.message) for w in caught]
 
@@ -324,7 +324,7 @@ def test_a_refused_connection_closes_its_driver(neo4j_env: pytest.MonkeyPatch) -
         warnings.simplefilter("always")
         neo4j_env.setenv("NEO4J_URI", stub.uri)
         try:
-            graph.open()
+            gkg.open()
         except StoreError:
             pass
         gc.collect()

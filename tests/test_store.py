@@ -12,15 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SMALL
 
-from graph import server
-from graph.errors import QueryError, StoreError
-from graph.falkor_store import FalkorStore
-from graph.model import Node, Relationship
-from graph.model import Path as GraphPath
-from graph.store import GraphStore, whole_graph
-from loaders.load import load_files
+from gkg.errors import QueryError, StoreError
+from gkg.loaders.load import load_files
+from gkg.model import Node, Relationship
+from gkg.model import Path as GraphPath
+from gkg.stores.base import GraphStore, whole_graph
+from gkg.stores.falkordb import server
+from gkg.stores.falkordb.store import FalkorStore
+from tests.helpers.common import ROOT, SMALL
 
 
 def _listening_tcp_inodes() -> set[str]:
@@ -108,7 +108,7 @@ def test_errors_are_clear(
 
 def _query_in_subprocess(home: Path) -> subprocess.Popen[str]:
     code = (
-        "import sys; from pathlib import Path; from graph.falkor_store import FalkorStore; "
+        "import sys; from pathlib import Path; from gkg.stores.falkordb.store import FalkorStore; "
         "s = FalkorStore(Path(sys.argv[1])); "
         "print(s.run('MATCH (n:Entity) RETURN count(n)').rows[0][0])"
     )

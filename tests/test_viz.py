@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
-from pages import elements, injected_markup, load_markup, remote_resources
 
-from graph import viz
-from graph.model import Node, Relationship, Result
-from graph.model import Path as GraphPath
-from graph.schema import labels, rel_types
-from graph.store import GraphStore, whole_graph
+from gkg.model import Node, Relationship, Result
+from gkg.model import Path as GraphPath
+from gkg.present import pages as viz
+from gkg.schema import labels, rel_types
+from gkg.stores.base import GraphStore, whole_graph
+from tests.helpers.pages import elements, injected_markup, load_markup, remote_resources
 
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -107,7 +107,7 @@ def test_korean_labels_fall_back_to_english(small_store: GraphStore, tmp_path: P
 
 
 def test_unknown_language_is_refused():
-    from graph.errors import GkgError
+    from gkg.errors import GkgError
 
     with pytest.raises(GkgError, match="unknown language 'fr'"):
         viz.render_page(([], []), lang="fr")
@@ -253,8 +253,8 @@ def test_show_renders_inline_in_a_real_kernel():
     from nbclient import NotebookClient
 
     code = (
-        "from graph import viz\n"
-        "from graph.model import Node, Relationship\n"
+        "from gkg.present import pages as viz\n"
+        "from gkg.model import Node, Relationship\n"
         "a = Node('a', ('Entity', 'Company'), {'name': '<b>A</b>'})\n"
         "b = Node('b', ('Entity', 'Region'), {'name': 'B'})\n"
         "viz.show(([a, b], [Relationship('a|LOCATED_IN|b', 'LOCATED_IN', 'a', 'b')]))"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from graph.cli import common
+from gkg.cli import common
 
 app = typer.Typer(
     name="gkg",
@@ -22,16 +22,16 @@ app = typer.Typer(
 )
 app.callback()(common.global_options)
 
-from graph.cli import export_cmds, load_cmds, store_cmds  # noqa: E402  (they register on `app`)
+from gkg.cli import export_cmds, load_cmds, store_cmds  # noqa: E402  (they register on `app`)
 
 for module in (store_cmds, load_cmds, export_cmds):
     module.register(app)
 
 for optional in ("query_cmds", "viz_cmds"):  # command groups that may not exist yet
     try:
-        module = __import__(f"graph.cli.{optional}", fromlist=["register"])
+        module = __import__(f"gkg.cli.{optional}", fromlist=["register"])
     except ModuleNotFoundError as exc:
-        if exc.name != f"graph.cli.{optional}":
+        if exc.name != f"gkg.cli.{optional}":
             raise
     else:
         module.register(app)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import typer
 
-from graph.errors import GkgError
-from graph.store import GraphStore, open_store
+from gkg.errors import GkgError
+from gkg.stores.base import GraphStore
+from gkg.stores.factory import open_store
 
 __all__ = ["GkgError", "StoreOptions", "err", "global_options", "store_from"]
 

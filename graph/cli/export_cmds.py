@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from graph.cli.common import store_from
-from graph.errors import GkgError
+from gkg.cli.common import store_from
+from gkg.errors import GkgError
 
 
 def export(
@@ -17,7 +17,7 @@ def export(
     out: Path = typer.Option(None, "--out", "-o", help="Write to this file (default: stdout)."),
 ) -> None:
     """Export the stored graph (node ids and relationship ends are the seed ids)."""
-    from graph.export import FORMATS, export_text
+    from gkg.present.export import FORMATS, export_text
 
     if fmt not in FORMATS:
         raise GkgError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

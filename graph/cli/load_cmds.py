@@ -9,20 +9,20 @@ from typing import Any
 
 import typer
 
-from graph.cli.common import store_from
+from gkg.cli.common import store_from
 
 FILES_HELP = "Seed YAML files, loaded together (default: data/seed.yaml)."
 
 
 def _paths(files: list[Path] | None) -> list[Path]:
-    from loaders.load import default_seed_paths
+    from gkg.loaders.load import default_seed_paths
 
     return list(files) if files else default_seed_paths()
 
 
 def validate(files: list[Path] = typer.Argument(None, help=FILES_HELP, show_default=False)) -> None:
     """Check seed files against the schema without writing anything."""
-    from loaders.validate import validate_files
+    from gkg.loaders.validate import validate_files
 
     seed = validate_files(_paths(files))
     print(
@@ -37,8 +37,8 @@ def load(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the one-line total."),
 ) -> None:
     """Validate seed files and replace the stored graph with them, atomically."""
-    from loaders.load import load_seed
-    from loaders.validate import validate_files
+    from gkg.loaders.load import load_seed
+    from gkg.loaders.validate import validate_files
 
     started = time.monotonic()
     with store_from(ctx) as store, _LateProgress() as progress:
@@ -61,7 +61,7 @@ def load(
 
 def schema() -> None:
     """List the declared labels, relationship types and their properties."""
-    from graph.schema import COMMON_NODE_PROPS, COMMON_REL_PROPS, NODE_TYPES, REL_TYPES
+    from gkg.schema import COMMON_NODE_PROPS, COMMON_REL_PROPS, NODE_TYPES, REL_TYPES
 
     def props(items) -> str:
         return ", ".join(

@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from graph.cli.common import err, store_from
+from gkg.cli.common import err, store_from
 
 queries_app = typer.Typer(
     help="List the named queries (`gkg queries`), or show one (`gkg queries show NAME`).",
@@ -43,7 +43,7 @@ def _dirs_option() -> Any:
 
 
 def _catalogue(dirs: list[Path] | None):
-    from graph.catalogue import Catalogue
+    from gkg.catalogue import Catalogue
 
     return Catalogue.load(dirs or ())
 
@@ -77,7 +77,7 @@ def list_queries(
     if fmt is ListFormat.json:
         print(json.dumps([_describe(q) for q in catalogue], ensure_ascii=False, indent=2))
         return
-    from graph.model import Result
+    from gkg.model import Result
 
     rows = [
         [q.name, q.category, q.title, ", ".join(p.signature() for p in q.params), _kind(q)]
@@ -180,7 +180,7 @@ def query(
     queries: list[Path] = _dirs_option(),
 ) -> None:
     """Run a named query (`gkg queries` lists them; unset parameters take their defaults)."""
-    from graph.catalogue import parse_assignments
+    from gkg.catalogue import parse_assignments
 
     catalogue = _catalogue(queries)
     named = catalogue.get(name)
@@ -212,8 +212,8 @@ def cypher(
     ),
 ) -> None:
     """Run ad-hoc read-only Cypher (the engine refuses writes)."""
-    from graph.catalogue import parse_assignments
-    from graph.errors import QueryError
+    from gkg.catalogue import parse_assignments
+    from gkg.errors import QueryError
 
     if text == "-":
         text = sys.stdin.read()
@@ -234,13 +234,13 @@ def _guess(value: str) -> Any:
 
 
 def _emit(result, fmt: str, out: Path | None, title: str | None = None) -> None:
-    from graph import output
+    from gkg.present import tables as output
 
     if out is not None:
         try:
             out.write_text(output.render(result, fmt, width=PIPE_WIDTH), encoding="utf-8")
         except OSError as exc:
-            from graph.errors import GkgError
+            from gkg.errors import GkgError
 
             raise GkgError(f"cannot write {out}: {exc.strerror or exc}") from None
         count = len(result.rows)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from graph import server
-from graph.cli.common import StoreOptions, err, store_from
-from graph.errors import GkgError
-from graph.store import default_home
+from gkg.cli.common import StoreOptions, err, store_from
+from gkg.errors import GkgError
+from gkg.stores.falkordb import server
+from gkg.stores.falkordb.settings import default_home
 
 server_app = typer.Typer(help="Manage the embedded FalkorDB server.", no_args_is_help=True)
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import typer
 
-from graph.cli.common import err, store_from
-from graph.errors import GkgError, StoreError
+from gkg.cli.common import err, store_from
+from gkg.errors import GkgError, StoreError
 
 analyze_app = typer.Typer(
     help="Analyse the graph with networkx: centrality, components, communities, paths.",
@@ -92,7 +92,7 @@ def viz(
 ) -> None:
     """Draw the whole graph, a named query's answer or an entity's neighbourhood as one
     offline HTML page."""
-    from graph import viz as pages
+    from gkg.present import pages
 
     if query and around:
         raise GkgError("give --query or --around, not both")
@@ -103,14 +103,14 @@ def viz(
         if query:
             value, title = _query_graph(store, query, param or [], queries or [])
         elif around:
-            from graph.analytics import neighbourhood
-            from graph.lookup import resolve
+            from gkg.analytics import neighbourhood
+            from gkg.lookup import resolve
 
             value = neighbourhood(store, around, depth)
             centre = resolve(store, around).display_name(lang.value)
             title = f"Around {centre} ({depth} hop{'s' if depth != 1 else ''})"
         else:
-            from graph.store import whole_graph
+            from gkg.stores.base import whole_graph
 
             nodes, rels = whole_graph(store)
             value = ([n for n in nodes if n.label != pages.SOURCE_LABEL], rels)
@@ -128,7 +128,7 @@ def viz(
 
 
 def _query_graph(store: Any, name: str, pairs: list[str], dirs: list[Path]) -> tuple[Any, str]:
-    from graph.catalogue import Catalogue, parse_assignments
+    from gkg.catalogue import Catalogue, parse_assignments
 
     catalogue = Catalogue.load(dirs)
     result = catalogue.run(store, name, parse_assignments(pairs))
@@ -144,13 +144,13 @@ def _query_graph(store: Any, name: str, pairs: list[str], dirs: list[Path]) -> t
 
 
 def _emit(result: Any, fmt: Format) -> None:
-    from graph.output import render
+    from gkg.present.tables import render
 
     print(render(result, fmt.value), end="")
 
 
 def _graph(ctx: typer.Context):
-    from graph.analytics import to_networkx
+    from gkg.analytics import to_networkx
 
     with _loaded(ctx) as store:
         return to_networkx(store)
@@ -164,7 +164,7 @@ def centrality(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """The most central entities by degree or betweenness."""
-    from graph.analytics import centrality_result
+    from gkg.analytics import centrality_result
 
     _emit(centrality_result(_graph(ctx), top, by), fmt)
 
@@ -175,8 +175,8 @@ def components(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Connected components (direction ignored), largest first."""
-    from graph.analytics import components as find
-    from graph.analytics import groups_result
+    from gkg.analytics import components as find
+    from gkg.analytics import groups_result
 
     graph = _graph(ctx)
     _emit(groups_result(graph, find(graph), "component"), fmt)
@@ -188,8 +188,8 @@ def communities(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Communities found by the Louvain method (seeded, so stable), largest first."""
-    from graph.analytics import communities as find
-    from graph.analytics import groups_result
+    from gkg.analytics import communities as find
+    from gkg.analytics import groups_result
 
     graph = _graph(ctx)
     _emit(groups_result(graph, find(graph), "community"), fmt)
@@ -204,7 +204,7 @@ def path(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """The shortest connection between two entities, as a readable chain."""
-    from graph.analytics import connection_result, shortest_connection
+    from gkg.analytics import connection_result, shortest_connection
 
     with _loaded(ctx) as store:
         connection = shortest_connection(store, start, end, lang=lang.value)
@@ -222,7 +222,7 @@ def graphml(
     out: Path = typer.Option(Path("gkg.graphml"), "--out", "-o", help="The GraphML file."),
 ) -> None:
     """Export the whole graph as GraphML (lists become JSON strings)."""
-    from graph.analytics import write_graphml
+    from gkg.analytics import write_graphml
 
     graph = _graph(ctx)
     written = write_graphml(graph, out)
@@ -242,8 +242,8 @@ def report(
 ) -> None:
     """Run every named query and write an offline report: an index page linking a page
     per query, the whole graph and the analytics."""
-    from graph.catalogue import Catalogue
-    from graph.report import write_report
+    from gkg.catalogue import Catalogue
+    from gkg.present.report import write_report
 
     catalogue = Catalogue.load(queries or [])
     with _loaded(ctx) as store:

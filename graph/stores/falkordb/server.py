@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import StoreError
+from gkg.errors import StoreError
+from gkg.stores.base import LocalServer, ServerStatus
 
 #: sun_path holds 108 bytes; longer socket paths move to a short folder under /tmp.
 _MAX_SOCKET_PATH = 100
@@ -63,14 +64,6 @@ class ServerPaths:
     @property
     def lockfile(self) -> Path:
         return self.home / "server.lock"
-
-
-@dataclass(frozen=True)
-class ServerStatus:
-    running: bool
-    pid: int | None
-    socket: Path
-    data_dir: Path
 
 
 def binaries() -> tuple[Path, Path]:
@@ -141,6 +134,19 @@ def stop(home: Path) -> bool:
             os.kill(pid, signal.SIGKILL)
         _clear_stale(paths)
         return True
+
+
+class EmbeddedServer(LocalServer):
+    """The server of one data folder, as ``gkg server status|stop`` sees it."""
+
+    def __init__(self, home: Path):
+        self.home = home
+
+    def status(self) -> ServerStatus:
+        return status(self.home)
+
+    def stop(self) -> bool:
+        return stop(self.home)
 
 
 def no_retry() -> object:

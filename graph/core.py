@@ -1,13 +1,13 @@
 """The Python API: one object over the store, the named queries, pictures and analytics.
 
-    import graph
+    import gkg
     kg = graph.open()                     # embedded store; Neo4j when NEO4J_URI is set
     kg.load()                             # data/seed.yaml, atomically
     kg.query("data-center").to_dataframe()
     kg.show(kg.query("neighbourhood", entity="ASICLAND"))
 
-Everything here delegates to the modules that do the work (:mod:`graph.catalogue`,
-:mod:`graph.viz`, :mod:`graph.analytics`, :mod:`loaders`); the CLI uses those same modules.
+Everything here delegates to the modules that do the work (:mod:`gkg.catalogue`,
+:mod:`gkg.present.pages`, :mod:`gkg.analytics`, :mod:`loaders`); the CLI uses those same modules.
 """
 
 from __future__ import annotations
@@ -16,16 +16,17 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.model import Node, Result, StoreInfo
-from graph.store import GraphStore, open_store, whole_graph
+from gkg.model import Node, Result, StoreInfo
+from gkg.stores.base import GraphStore, whole_graph
+from gkg.stores.factory import open_store
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from graph.analytics import Connection
-    from graph.catalogue import Catalogue, NamedQuery
-    from graph.viz import NotebookGraph
-    from loaders.load import LoadSummary
+    from gkg.analytics import Connection
+    from gkg.catalogue import Catalogue, NamedQuery
+    from gkg.loaders.load import LoadSummary
+    from gkg.present.pages import NotebookGraph
 
 
 class KnowledgeGraph:
@@ -40,7 +41,7 @@ class KnowledgeGraph:
 
     def load(self, *paths: str | Path) -> LoadSummary:
         """Validate the seed files (default ``data/seed.yaml``) and load them atomically."""
-        from loaders.load import default_seed_paths, load_files
+        from gkg.loaders.load import default_seed_paths, load_files
 
         return load_files(self.store, list(paths) or default_seed_paths())
 
@@ -50,7 +51,7 @@ class KnowledgeGraph:
     def catalogue(self) -> Catalogue:
         """The named queries: built-in, ``GKG_QUERIES`` and the folders given to :func:`open`."""
         if self._catalogue is None:
-            from graph.catalogue import Catalogue
+            from gkg.catalogue import Catalogue
 
             self._catalogue = Catalogue.load(self._query_dirs)
         return self._catalogue
@@ -75,7 +76,7 @@ class KnowledgeGraph:
 
     def entity(self, text: str) -> Node:
         """The entity with this id, English or Korean name, or alias (any case)."""
-        from graph.lookup import resolve
+        from gkg.lookup import resolve
 
         return resolve(self.store, text)
 
@@ -83,19 +84,19 @@ class KnowledgeGraph:
 
     def networkx(self, source: Any = None) -> nx.MultiDiGraph:
         """A networkx graph of a query result, or of the whole stored graph."""
-        from graph.analytics import to_networkx
+        from gkg.analytics import to_networkx
 
         return to_networkx(self.store if source is None else source)
 
     def connection(self, a: str, b: str) -> Connection:
         """The shortest connection between two entities, ignoring direction."""
-        from graph.analytics import shortest_connection
+        from gkg.analytics import shortest_connection
 
         return shortest_connection(self.store, a, b)
 
     def show(self, source: Any = None, *, lang: str = "en", height: int = 600) -> NotebookGraph:
         """Draw a result (or the whole graph) inline in a notebook, offline."""
-        from graph.viz import show, source_documents
+        from gkg.present.pages import show, source_documents
 
         value = whole_graph(self.store) if source is None else source
         return show(value, lang=lang, height=height, sources=source_documents(self.store))
@@ -111,11 +112,11 @@ class KnowledgeGraph:
     def stop_server(self) -> bool:
         """Save and stop the embedded server of this store's data folder (False if the
         store is Neo4j, or no server ran). The next use starts it again."""
-        from graph.falkor_store import FalkorStore
+        from gkg.stores.falkordb.store import FalkorStore
 
         if not isinstance(self.store, FalkorStore):
             return False
-        from graph import server
+        from gkg.stores.falkordb import server
 
         self.store.close()
         return server.stop(self.store.home)

@@ -12,29 +12,18 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from graph.errors import QueryError, StoreError
-from graph.ingest import (
+from gkg.errors import QueryError, StoreError
+from gkg.model import Node, Path, Relationship, Result, StoreInfo, nested_values
+from gkg.schema import ENTITY_LABEL
+from gkg.stores.base import GraphStore, Progress
+from gkg.stores.ingest import (
     DELETE_STALE_NODES,
     DELETE_STALE_RELATIONSHIPS,
     Statement,
     drop_relabelled,
 )
-from graph.model import Node, Path, Relationship, Result, StoreInfo, nested_values
-from graph.schema import ENTITY_LABEL, labels
-from graph.store import GraphStore, Neo4jSettings, Progress
-
-
-def schema_statements() -> list[str]:
-    """Constraint and index set-up for Neo4j 5, generated from the declared labels."""
-    statements = [
-        f"CREATE CONSTRAINT gkg_entity_id IF NOT EXISTS "
-        f"FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE"
-    ]
-    statements += [
-        f"CREATE INDEX gkg_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) ON (n.id)"
-        for label in labels()
-    ]
-    return statements
+from gkg.stores.neo4j.schema_statements import schema_statements
+from gkg.stores.neo4j.settings import Neo4jSettings
 
 
 class Neo4jStore(GraphStore):

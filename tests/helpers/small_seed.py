@@ -3,8 +3,8 @@ graphs: shared by both engines' tests."""
 
 from __future__ import annotations
 
-from graph.model import Node, Relationship
-from graph.store import GraphStore, whole_graph
+from gkg.model import Node, Relationship
+from gkg.stores.base import GraphStore, whole_graph
 
 SMALL_NODES = {
     ("doc-a", "SourceDocument"),

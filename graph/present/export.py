@@ -10,9 +10,9 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from graph.ingest import merge_nodes, merge_relationships
-from graph.model import Node, Relationship
-from graph.store import GraphStore, whole_graph
+from gkg.model import Node, Relationship
+from gkg.stores.base import GraphStore, whole_graph
+from gkg.stores.ingest import cypher5_schema_statements, merge_nodes, merge_relationships
 
 FORMATS = ("json", "graphml", "cypher")
 #: Rows per UNWIND statement in a Cypher script.
@@ -27,7 +27,7 @@ def export_text(store: GraphStore, fmt: str) -> str:
     if fmt == "cypher":
         return to_cypher_script(nodes, rels)
     if fmt == "graphml":
-        from graph import analytics
+        from gkg import analytics
 
         return analytics.graphml_text(analytics.to_networkx((nodes, rels), include_sources=True))
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -49,16 +49,14 @@ def to_json(nodes: list[Node], rels: list[Relationship]) -> str:
 def to_cypher_script(nodes: list[Node], rels: list[Relationship]) -> str:
     """A cypher-shell script: constraints, then batched ``UNWIND [...] AS row MERGE``.
 
-    The ingestion statements are the loader's own (:mod:`graph.ingest`), with the batch
+    The ingestion statements are the loader's own (:mod:`gkg.stores.ingest`), with the batch
     written as a list literal in place of ``$rows``.
     """
-    from graph.neo4j_store import schema_statements
-
     lines = [
         f"// gkg export: {len(nodes)} nodes, {len(rels)} relationships.",
         "// Recreate the graph in Neo4j 5: cypher-shell -u neo4j -d neo4j -f this-file.cypher",
     ]
-    lines += [f"{statement};" for statement in schema_statements()]
+    lines += [f"{statement};" for statement in cypher5_schema_statements()]
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for node in nodes:
         by_label[node.label].append({"id": node.id, "props": node.properties})

@@ -18,25 +18,21 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from graph import server
-from graph.errors import QueryError, StoreError
-from graph.falkor_params import params_header
-from graph.ingest import DELETE_STALE_NODES, DELETE_STALE_RELATIONSHIPS, Statement
-from graph.model import Node, Relationship, Result, StoreInfo, nested_values
-from graph.model import Path as GraphPath
-from graph.schema import ENTITY_LABEL, labels
-from graph.store import GraphStore, Progress
+from gkg.errors import QueryError, StoreError
+from gkg.model import Node, Relationship, Result, StoreInfo, nested_values
+from gkg.model import Path as GraphPath
+from gkg.schema import ENTITY_LABEL
+from gkg.stores.base import GraphStore, Progress
+from gkg.stores.falkordb import server
+from gkg.stores.falkordb.params import params_header
+from gkg.stores.falkordb.schema_statements import schema_statements
+from gkg.stores.ingest import DELETE_STALE_NODES, DELETE_STALE_RELATIONSHIPS, Statement
 
 LIVE_GRAPH = "gkg"
 NOT_LOADED = "the graph store is empty: load the seed first with `gkg load`"
 CONSTRAINT_WAIT_S = 30.0
 
 T = TypeVar("T")
-
-
-def schema_statements() -> list[str]:
-    """Index set-up for FalkorDB, generated from the declared labels."""
-    return [f"CREATE INDEX FOR (n:{label}) ON (n.id)" for label in [ENTITY_LABEL, *labels()]]
 
 
 class FalkorStore(GraphStore):
@@ -174,7 +170,7 @@ class FalkorStore(GraphStore):
         staging.query(DELETE_STALE_NODES, {"stamp": stamp})
 
     def _write(self, graph_name: str, query: str, params: Mapping[str, Any]) -> None:
-        """Run a write, its parameters written by :mod:`graph.falkor_params` (the client's
+        """Run a write, its parameters written by :mod:`gkg.stores.falkordb.params` (the client's
         own encoder is the slowest part of a big load); errors come back as the client's."""
         import redis
 

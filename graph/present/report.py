@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph import viz
-from graph.errors import GkgError
-from graph.model import Node, Relationship, Result
+from gkg.errors import GkgError
+from gkg.model import Node, Relationship, Result
+from gkg.present import pages as viz
 
 if TYPE_CHECKING:
-    from graph.catalogue import Catalogue, NamedQuery
-    from graph.store import GraphStore
+    from gkg.catalogue import Catalogue, NamedQuery
+    from gkg.stores.base import GraphStore
 
 #: Most rows a query page shows in its table.
 MAX_TABLE_ROWS = 1000
@@ -68,8 +68,8 @@ def write_report(
     catalogue: Catalogue | None = None,
 ) -> Report:
     """Run every named query and write the report site into ``folder``."""
-    from graph import analytics
-    from graph.store import whole_graph
+    from gkg import analytics
+    from gkg.stores.base import whole_graph
 
     viz.check_lang(lang)
     started = time.monotonic()
@@ -77,7 +77,7 @@ def write_report(
     (root / "queries").mkdir(parents=True, exist_ok=True)
     viz.copy_assets(root / "assets")
     if catalogue is None:
-        from graph.catalogue import Catalogue
+        from gkg.catalogue import Catalogue
 
         catalogue = Catalogue.load()
     sources = viz.source_documents(store)
@@ -196,7 +196,7 @@ def _param_shown(param: Any, params: Mapping[str, Any]) -> str:
 
 def _table_html(result: Result) -> str:
     """The result as an escaped HTML table (first :data:`MAX_TABLE_ROWS` rows)."""
-    from graph.output import cell_text
+    from gkg.present.tables import cell_text
 
     count = len(result)
     head = "".join(f"<th>{html.escape(c)}</th>" for c in result.columns)
@@ -222,7 +222,7 @@ def _cell(value: Any, text: str) -> str:
 
 
 def _analytics_page(graph: Any, lang: str) -> str:
-    from graph import analytics
+    from gkg import analytics
 
     scores = analytics.centrality_scores(graph)
     sections = [

@@ -1,7 +1,7 @@
 """Graph analytics with networkx: centrality, components, communities, connections.
 
 Every function works on a :class:`networkx.MultiDiGraph` built by :func:`to_networkx`
-from the store, a query :class:`~graph.model.Result` or plain nodes and relationships.
+from the store, a query :class:`~gkg.model.Result` or plain nodes and relationships.
 Nodes are keyed by seed id and carry ``label``, ``labels`` and every stored property;
 edges are keyed by relationship id and carry ``type`` and their properties. Source
 articles (which no relationship touches) are left out unless asked for.
@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
-from graph.errors import QueryError
-from graph.model import Node, Path, Relationship, Result
-from graph.schema import ENTITY_LABEL
+from gkg.errors import QueryError
+from gkg.model import Node, Path, Relationship, Result
+from gkg.schema import ENTITY_LABEL
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from graph.store import GraphStore
+    from gkg.stores.base import GraphStore
 
 #: Label of the source articles; left out of analyses by default.
 SOURCE_LABEL = "SourceDocument"
@@ -47,7 +47,7 @@ def to_networkx(source: Any, *, include_sources: bool | None = None) -> nx.Multi
     articles, which no relationship touches: a store's analysis leaves them out, while
     nodes handed over explicitly are all kept.
     """
-    from graph.store import GraphStore
+    from gkg.stores.base import GraphStore
 
     nodes, rels = _elements(source)
     if include_sources is None:
@@ -75,11 +75,11 @@ def build_graph(
 
 
 def _elements(source: Any) -> tuple[list[Node], list[Relationship]]:
-    from graph.store import GraphStore, whole_graph
+    from gkg.stores.base import GraphStore, whole_graph
 
     if isinstance(source, GraphStore):
         return whole_graph(source)
-    from graph.viz import graph_of
+    from gkg.present.pages import graph_of
 
     return graph_of(source)
 
@@ -94,7 +94,7 @@ def neighbourhood(
     """The entity ``text`` names, everything within ``depth`` hops (either direction),
     and every relationship among them. Ids are collected one hop at a time with
     parameterised queries, so no value is ever pasted into Cypher."""
-    from graph.lookup import resolve
+    from gkg.lookup import resolve
 
     if not 0 <= depth <= MAX_DEPTH:
         raise QueryError(f"depth must be between 0 and {MAX_DEPTH}, not {depth}")
@@ -323,7 +323,7 @@ def _first_shortest_path(simple: nx.Graph, start: str, end: str) -> list[str]:
 
 def _entity_id(store: GraphStore | None, graph: nx.MultiDiGraph, text: str) -> str:
     if store is not None:
-        from graph.lookup import resolve
+        from gkg.lookup import resolve
 
         node_id = resolve(store, text).id
     else:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
-from graph.store import GraphStore
+from gkg.stores.base import GraphStore
 
 #: Attributes that make a browser fetch something.
 FETCHING = ("src", "href", "srcset", "poster", "data", "action", "formaction", "background")
@@ -83,12 +83,12 @@ def html_files(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.html"))
 
 
-MARKUP = Path(__file__).parent / "fixtures" / "markup.yaml"
+MARKUP = Path(__file__).resolve().parents[1] / "fixtures" / "markup.yaml"
 
 
 def load_markup(make_store: Callable[[str], GraphStore]) -> GraphStore:
     """A store loaded with tests/fixtures/markup.yaml (hostile markup in every text)."""
-    from loaders.load import load_files
+    from gkg.loaders.load import load_files
 
     store = make_store("markup")
     load_files(store, [MARKUP])

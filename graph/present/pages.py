@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.model import Node, Relationship, Result
-from graph.model import Path as GraphPath
-from graph.schema import LOOKUP_KEYS_PROP, NODE_TYPES, STORED_META_PROPS, node_type
+from gkg.model import Node, Relationship, Result
+from gkg.model import Path as GraphPath
+from gkg.schema import LOOKUP_KEYS_PROP, NODE_TYPES, STORED_META_PROPS, node_type
 
 if TYPE_CHECKING:
     from pyvis.network import Network
 
-    from graph.store import GraphStore
+    from gkg.stores.base import GraphStore
 
 #: Label of the source articles every fact cites.
 SOURCE_LABEL = node_type("SourceDocument").label
@@ -292,7 +292,7 @@ def _short(text: str) -> str:
 
 def check_lang(lang: str) -> None:
     """Refuse a display language gkg has no names for."""
-    from graph.errors import GkgError
+    from gkg.errors import GkgError
 
     if lang not in LANGS:
         raise GkgError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")

@@ -12,8 +12,8 @@ Each file holds one query. Its leading ``//`` comment lines are a small header::
     // engine: cypher
 
 A param without ``= default`` is required. ``engine: networkx`` says the answer comes from
-:func:`graph.analytics.answer` (the Cypher body is then a portable fallback that still lints).
-Built-in queries ship in the :mod:`queries` package; analysts add folders with
+:func:`gkg.analytics.answer` (the Cypher body is then a portable fallback that still lints).
+Built-in queries ship with gkg (:mod:`gkg.shipped`); analysts add folders with
 ``GKG_QUERIES`` (``os.pathsep``-separated) or ``--queries DIR``. Two files with one name are
 an error naming both.
 """
@@ -26,13 +26,12 @@ import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from graph.errors import QueryError
-from graph.model import Result
-from graph.store import GraphStore
+from gkg.errors import QueryError
+from gkg.model import Result
+from gkg.stores.base import GraphStore
 
 PARAM_TYPES = ("str", "int", "float", "bool", "date", "entity")
 RESULT_KINDS = ("table", "graph")
@@ -277,7 +276,9 @@ def _iso_date(value: Any) -> str:
 
 def builtin_dir() -> Path:
     """The folder of the queries shipped with gkg."""
-    return Path(str(resources.files("queries")))
+    from gkg import shipped
+
+    return shipped.queries_dir()
 
 
 def env_dirs() -> list[Path]:
@@ -408,7 +409,7 @@ class Catalogue:
         bound = self.bind(name, params or {})
         check_entities(store, query, bound)
         if query.engine == "networkx":
-            from graph import analytics
+            from gkg import analytics
 
             return analytics.answer(store, name, bound)
         return store.run(query.text, bound)
@@ -416,7 +417,7 @@ class Catalogue:
 
 def check_entities(store: GraphStore, query: NamedQuery, bound: Mapping[str, Any]) -> None:
     """Fail early, with suggestions, when an entity parameter names nothing (or many)."""
-    from graph.lookup import resolve
+    from gkg.lookup import resolve
 
     for param in query.params:
         value = bound.get(param.name)

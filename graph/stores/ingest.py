@@ -1,7 +1,7 @@
 """Ingestion Cypher generated from the declared schema.
 
 Every statement is ``UNWIND $rows AS row MERGE ... SET ...`` over a batch of rows; the
-label or relationship type is checked against :mod:`graph.schema` before it is placed in
+label or relationship type is checked against :mod:`gkg.schema` before it is placed in
 the text, and every value travels as a parameter.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.schema import ENTITY_LABEL, node_type, rel_type
+from gkg.schema import ENTITY_LABEL, labels, node_type, rel_type
 
 #: Rows per ``UNWIND`` batch.
 BATCH_SIZE = 2000
@@ -77,3 +77,18 @@ SNAPSHOT_RELATIONSHIPS = (
     f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) WHERE r.loadRun IS NOT NULL "
     "RETURN r.id, type(r), r.contentHash"
 )
+
+
+def cypher5_schema_statements() -> list[str]:
+    """Cypher 5 set-up: a unique ``id`` on the shared label, an ``id`` index per label.
+
+    Neo4j runs these before a load, and a cypher-shell export script starts with them."""
+    statements = [
+        f"CREATE CONSTRAINT gkg_entity_id IF NOT EXISTS "
+        f"FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE"
+    ]
+    statements += [
+        f"CREATE INDEX gkg_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) ON (n.id)"
+        for label in labels()
+    ]
+    return statements

@@ -1,4 +1,4 @@
-"""Render a :class:`~graph.model.Result` as a table, JSON, CSV or Markdown.
+"""Render a :class:`~gkg.model.Result` as a table, JSON, CSV or Markdown.
 
 No CLI code here, so notebooks and the report use it too. In text formats a node reads
 ``Name (id)``, a relationship ``start -TYPE-> end`` and a path as the chain it walks; in
@@ -14,7 +14,7 @@ import io
 import json
 from typing import Any
 
-from graph.model import Node, Path, Relationship, Result
+from gkg.model import Node, Path, Relationship, Result
 
 FORMATS = ("table", "json", "csv", "markdown")
 LIST_SEPARATOR = "; "

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.errors import SchemaError
+from gkg.errors import SchemaError
 
 #: Every node also carries this label; ids are unique across it.
 ENTITY_LABEL = "Entity"

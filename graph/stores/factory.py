@@ -1,0 +1,61 @@
+"""The one place that chooses a graph store: Neo4j when a URI is given or ``NEO4J_URI`` is
+set, otherwise the embedded FalkorDB store under ``GKG_HOME`` (default ``./.gkg``).
+
+Adapters are imported only when a store of theirs is opened, so choosing costs nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeAlias
+
+from gkg.stores.base import GraphStore, LocalServer
+from gkg.stores.falkordb.settings import EmbeddedSettings
+from gkg.stores.neo4j.settings import Neo4jSettings, neo4j_settings_from_env
+
+#: The settings of any store gkg can open.
+StoreSettings: TypeAlias = EmbeddedSettings | Neo4jSettings
+
+
+def store_settings(
+    uri: str | None = None,
+    *,
+    username: str | None = None,
+    database: str | None = None,
+    home: str | Path | None = None,
+) -> StoreSettings:
+    """Settings of the store the arguments and the environment select."""
+    neo4j = neo4j_settings_from_env(uri, username, database)
+    return neo4j if neo4j is not None else EmbeddedSettings.from_env(home)
+
+
+def open_settings(settings: StoreSettings) -> GraphStore:
+    """Connect to the store ``settings`` describe (starting the embedded server if need be)."""
+    if isinstance(settings, Neo4jSettings):
+        from gkg.stores.neo4j.store import Neo4jStore
+
+        return Neo4jStore(settings)
+    from gkg.stores.falkordb.store import FalkorStore
+
+    return FalkorStore(settings.home)
+
+
+def open_store(
+    uri: str | None = None,
+    *,
+    username: str | None = None,
+    database: str | None = None,
+    home: str | Path | None = None,
+) -> GraphStore:
+    """Open Neo4j when a URI is given or ``NEO4J_URI`` is set, else the embedded store."""
+    return open_settings(store_settings(uri, username=username, database=database, home=home))
+
+
+def local_server(settings: StoreSettings) -> LocalServer | None:
+    """The server gkg itself runs for this store (the embedded one's), or None (Neo4j runs
+    elsewhere). Looking does not start anything."""
+    if isinstance(settings, Neo4jSettings):
+        return None
+    from gkg.stores.falkordb.server import EmbeddedServer
+
+    return EmbeddedServer(settings.home)

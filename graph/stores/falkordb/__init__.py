@@ -1,0 +1,1 @@
+"""The embedded store: a FalkorDB server gkg runs itself on a private unix socket."""

@@ -1,0 +1,1 @@
+"""Neo4j 5 (server, Aura or cluster) through the official ``neo4j`` driver."""

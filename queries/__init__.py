@@ -1,1 +1,0 @@
-"""The built-in named Cypher queries: one ``.cypher`` file per query, grouped by theme."""
