@@ -40,6 +40,17 @@ bench: dev
 stress: dev
 	GKG_STRESS=1 $(BIN)/python -m pytest tests/test_robustness.py tests/test_hostile_input.py -v -s
 
+# A local Neo4j 5.26 for gkg and its tests (tools/neo4j/): Bolt on 127.0.0.1 at a free port,
+# credentials in .neo4j/env (set -a; . .neo4j/env; set +a). Needs java, javac and mvn.
+.PHONY: neo4j-start neo4j-stop
+NEO4J_CTL = $(if $(wildcard $(BIN)/python),$(BIN)/python,$(PYTHON)) tools/neo4j/neo4jctl.py
+
+neo4j-start:
+	$(NEO4J_CTL) start
+
+neo4j-stop:
+	$(NEO4J_CTL) stop
+
 clean:
 	-$(BIN)/gkg server stop
 	rm -rf $(VENV) .gkg $(REPORT)
