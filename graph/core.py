@@ -1,13 +1,14 @@
-"""The Python API: one object over the store, the named queries, pictures and analytics.
+"""The application core: one object over the store, the named queries, the pictures and the
+analytics. The command line, the Python API, the report and the notebooks all use it; each
+of them only adapts input and output.
 
     import gkg
-    kg = graph.open()                     # embedded store; Neo4j when NEO4J_URI is set
-    kg.load()                             # data/seed.yaml, atomically
+    kg = gkg.open()                       # embedded store; Neo4j when NEO4J_URI is set
+    kg.load()                             # the shipped seed, atomically
     kg.query("data-center").to_dataframe()
     kg.show(kg.query("neighbourhood", entity="ASICLAND"))
 
-Everything here delegates to the modules that do the work (:mod:`gkg.catalogue`,
-:mod:`gkg.present.pages`, :mod:`gkg.analytics`, :mod:`loaders`); the CLI uses those same modules.
+The store is opened on first use, so listing queries or validating files starts no server.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gkg.model import Node, Result, StoreInfo
-from gkg.stores.base import GraphStore, whole_graph
-from gkg.stores.factory import open_store
+from gkg.errors import StoreError
+from gkg.model import GraphLike, Node, Relationship, Result, StoreInfo, without_sources
+from gkg.stores.base import GraphStore, LocalServer, Progress, ServerStatus, whole_graph
+from gkg.stores.factory import StoreSettings, local_server, open_settings, store_settings
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -26,24 +28,108 @@ if TYPE_CHECKING:
     from gkg.analytics import Connection
     from gkg.catalogue import Catalogue, NamedQuery
     from gkg.loaders.load import LoadSummary
+    from gkg.loaders.validate import Seed
     from gkg.present.pages import NotebookGraph
+    from gkg.present.report import Report
+
+#: What ``kg.networkx()`` and ``kg.show()`` draw when given nothing: the whole graph.
+WHOLE = None
 
 
 class KnowledgeGraph:
     """A graph store with gkg's named queries, renderer and analytics attached."""
 
-    def __init__(self, store: GraphStore, query_dirs: Sequence[Path] = ()):
-        self.store = store
+    def __init__(
+        self,
+        settings: StoreSettings,
+        query_dirs: Sequence[str | Path] = (),
+        *,
+        store: GraphStore | None = None,
+    ):
+        self.settings = settings
         self._query_dirs = [Path(d) for d in query_dirs]
         self._catalogue: Catalogue | None = None
+        self._store = store
+
+    @classmethod
+    def over(cls, store: GraphStore, query_dirs: Sequence[str | Path] = ()) -> KnowledgeGraph:
+        """The core over a store that is already open."""
+        return cls(store.settings, query_dirs, store=store)
+
+    # --- the store ----------------------------------------------------------------------
+
+    @property
+    def store(self) -> GraphStore:
+        """The graph store, connected on first use (the embedded server starts if need be)."""
+        if self._store is None:
+            self._store = open_settings(self.settings)
+        return self._store
+
+    def info(self) -> StoreInfo:
+        """Which store this is, where, and how much it holds."""
+        return self.store.info()
+
+    def require_loaded(self) -> None:
+        """:class:`StoreError` unless a graph has been loaded."""
+        if not self.store.is_loaded():
+            raise StoreError("the graph is not loaded yet; run `gkg load` first")
+
+    def server_status(self) -> ServerStatus:
+        """The embedded server of this data folder (:class:`StoreError` for Neo4j)."""
+        return self._local_server().status()
+
+    def stop_server(self) -> bool:
+        """Save and stop the embedded server of this store's data folder (False if the
+        store is Neo4j, or no server ran). The next use starts it again."""
+        server = local_server(self.settings)
+        if server is None:
+            return False
+        if self._store is not None:
+            self._store.close()  # the store reconnects (and restarts the server) on next use
+        return server.stop()
+
+    def _local_server(self) -> LocalServer:
+        server = local_server(self.settings)
+        if server is None:
+            raise StoreError(
+                f"the configured store is {self.settings.describe()}, not the embedded one; "
+                "`gkg server` manages only the embedded store (unset NEO4J_URI to use it)"
+            )
+        return server
+
+    def close(self) -> None:
+        """Close the connection; the embedded server keeps running for other users."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph on {self.settings.kind} store>"
 
     # --- loading ------------------------------------------------------------------------
 
-    def load(self, *paths: str | Path) -> LoadSummary:
-        """Validate the seed files (default ``data/seed.yaml``) and load them atomically."""
-        from gkg.loaders.load import default_seed_paths, load_files
+    def validate(self, *paths: str | Path) -> Seed:
+        """Read and check seed files (default: the shipped seed) without writing anything."""
+        from gkg.loaders.load import default_seed_paths
+        from gkg.loaders.validate import validate_files
 
-        return load_files(self.store, list(paths) or default_seed_paths())
+        return validate_files(list(paths) or default_seed_paths())
+
+    def load(self, *paths: str | Path, progress: Progress | None = None) -> LoadSummary:
+        """Validate the seed files (default ``data/seed.yaml``) and load them atomically."""
+        return self.load_seed(self.validate(*paths), progress)
+
+    def load_seed(self, seed: Seed, progress: Progress | None = None) -> LoadSummary:
+        """Replace the stored graph with a validated seed, atomically."""
+        from gkg.loaders.load import load_seed
+
+        return load_seed(self.store, seed, progress)
 
     # --- questions ----------------------------------------------------------------------
 
@@ -68,11 +154,13 @@ class KnowledgeGraph:
         """Run a named query. Parameters as a mapping or keywords (defaults fill the rest):
         ``kg.query("companies", sector="fabless")``,
         ``kg.query("connection", {"from": "ASICLAND", "to": "NVIDIA"})``."""
-        return self.catalogue.run(self.store, name, {**(params or {}), **kw})
+        from gkg.runner import run_query
 
-    def cypher(self, text: str, **params: Any) -> Result:
+        return run_query(self.store, self.catalogue, name, {**(params or {}), **kw})
+
+    def cypher(self, text: str, params: Mapping[str, Any] | None = None, /, **kw: Any) -> Result:
         """Run ad-hoc read-only Cypher with parameters (the engine refuses writes)."""
-        return self.store.run(text, params)
+        return self.store.run(text, {**(params or {}), **kw})
 
     def entity(self, text: str) -> Node:
         """The entity with this id, English or Korean name, or alias (any case)."""
@@ -80,58 +168,99 @@ class KnowledgeGraph:
 
         return resolve(self.store, text)
 
-    # --- analytics and pictures ---------------------------------------------------------
+    # --- the graph itself ---------------------------------------------------------------
 
-    def networkx(self, source: Any = None) -> nx.MultiDiGraph:
-        """A networkx graph of a query result, or of the whole stored graph."""
+    def whole_graph(self) -> tuple[list[Node], list[Relationship]]:
+        """Every node (source articles too) and every relationship, in id order."""
+        return whole_graph(self.store)
+
+    def entities(self) -> tuple[list[Node], list[Relationship]]:
+        """The ecosystem without its source articles (which no relationship touches)."""
+        nodes, rels = self.whole_graph()
+        return without_sources(nodes), rels
+
+    def source_documents(self) -> dict[str, Node]:
+        """Every source article by id, to describe citations."""
+        from gkg.schema import SOURCE_LABEL
+
+        found = self.store.run(f"MATCH (n:{SOURCE_LABEL}) RETURN n ORDER BY n.id").column("n")
+        return {node.id: node for node in found}
+
+    def neighbourhood(self, text: str, depth: int = 1) -> tuple[list[Node], list[Relationship]]:
+        """The entity ``text`` names and everything within ``depth`` hops of it."""
+        from gkg.lookup import neighbourhood
+
+        return neighbourhood(self.store, text, depth)
+
+    def export(self, fmt: str) -> str:
+        """The whole graph, source articles included, as ``json``, ``graphml`` or ``cypher``."""
+        from gkg.present.export import export_text
+
+        nodes, rels = self.whole_graph()
+        return export_text(nodes, rels, fmt)
+
+    # --- analytics ----------------------------------------------------------------------
+
+    def networkx(self, source: GraphLike = WHOLE) -> nx.MultiDiGraph:
+        """A networkx graph of a query result, or of the whole graph without its sources."""
         from gkg.analytics import to_networkx
 
-        return to_networkx(self.store if source is None else source)
+        return to_networkx(self.store if source is WHOLE else source)
 
-    def connection(self, a: str, b: str) -> Connection:
+    def connection(self, a: str, b: str, *, lang: str = "en") -> Connection:
         """The shortest connection between two entities, ignoring direction."""
         from gkg.analytics import shortest_connection
 
-        return shortest_connection(self.store, a, b)
+        return shortest_connection(self.store, a, b, lang=lang)
 
-    def show(self, source: Any = None, *, lang: str = "en", height: int = 600) -> NotebookGraph:
+    def centrality(self, top: int = 10, by: str = "degree") -> Result:
+        """The ``top`` entities by ``degree`` or ``betweenness`` centrality."""
+        from gkg.analytics import centrality_result
+
+        return centrality_result(self.networkx(), top, by)
+
+    def components(self) -> Result:
+        """Connected components (direction ignored), largest first."""
+        from gkg.analytics import components, groups_result
+
+        graph = self.networkx()
+        return groups_result(graph, components(graph), "component")
+
+    def communities(self) -> Result:
+        """Louvain communities (seeded, so stable), largest first."""
+        from gkg.analytics import communities, groups_result
+
+        graph = self.networkx()
+        return groups_result(graph, communities(graph), "community")
+
+    # --- pictures and the report --------------------------------------------------------
+
+    def page(self, path: str | Path, source: GraphLike = WHOLE, **options: Any) -> Path:
+        """Write one offline HTML page drawing ``source`` (default: the whole graph without
+        its sources); options as for :func:`gkg.present.pages.render_page`."""
+        from gkg.present.pages import write_html
+
+        value = self.entities() if source is WHOLE else source
+        return write_html(path, value, sources=self.source_documents(), **options)
+
+    def show(
+        self, source: GraphLike = WHOLE, *, lang: str = "en", height: int = 600
+    ) -> NotebookGraph:
         """Draw a result (or the whole graph) inline in a notebook, offline."""
-        from gkg.present.pages import show, source_documents
+        from gkg.present.pages import show
 
-        value = whole_graph(self.store) if source is None else source
-        return show(value, lang=lang, height=height, sources=source_documents(self.store))
+        value = self.whole_graph() if source is WHOLE else source
+        return show(value, lang=lang, height=height, sources=self.source_documents())
 
-    def info(self) -> StoreInfo:
-        """Which store this is, where, and how much it holds."""
-        return self.store.info()
+    def report(self, folder: str | Path, *, lang: str = "en") -> Report:
+        """Run every named query and write the offline report site into ``folder``."""
+        from gkg.present.report import write_report
 
-    def close(self) -> None:
-        """Close the connection; the embedded server keeps running for other users."""
-        self.store.close()
-
-    def stop_server(self) -> bool:
-        """Save and stop the embedded server of this store's data folder (False if the
-        store is Neo4j, or no server ran). The next use starts it again."""
-        from gkg.stores.falkordb.store import FalkorStore
-
-        if not isinstance(self.store, FalkorStore):
-            return False
-        from gkg.stores.falkordb import server
-
-        self.store.close()
-        return server.stop(self.store.home)
-
-    def __enter__(self) -> KnowledgeGraph:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"<KnowledgeGraph on {self.store.kind} store>"
+        self.require_loaded()
+        return write_report(self, folder, lang=lang)
 
 
-def open(  # graph.open reads naturally, like io.open
+def open(  # gkg.open reads naturally, like io.open
     uri: str | None = None,
     *,
     home: str | Path | None = None,
@@ -140,6 +269,9 @@ def open(  # graph.open reads naturally, like io.open
     queries: Sequence[str | Path] = (),
 ) -> KnowledgeGraph:
     """Open the embedded store (``GKG_HOME`` or ``./.gkg``), or Neo4j when ``uri`` or
-    ``NEO4J_URI`` is set (password from ``NEO4J_PASSWORD``)."""
-    store = open_store(uri, username=username, database=database, home=home)
-    return KnowledgeGraph(store, [Path(q) for q in queries])
+    ``NEO4J_URI`` is set (password from ``NEO4J_PASSWORD``). Connects at once, so a store
+    that cannot be reached says so here."""
+    settings = store_settings(uri, username=username, database=database, home=home)
+    kg = KnowledgeGraph(settings, queries)
+    kg.store  # noqa: B018  (connect now)
+    return kg

@@ -1,11 +1,12 @@
-"""Find an entity by id, English or Korean name, or alias, ignoring case."""
+"""Find entities in the store: one by id, English or Korean name, or alias (ignoring case),
+and the neighbourhood around one."""
 
 from __future__ import annotations
 
 import difflib
 
 from gkg.errors import QueryError
-from gkg.model import Node
+from gkg.model import Node, Relationship
 from gkg.schema import ENTITY_LABEL, LOOKUP_KEYS_PROP
 from gkg.stores.base import GraphStore
 
@@ -30,3 +31,40 @@ def resolve(store: GraphStore, text: str) -> Node:
     close = difflib.get_close_matches(text.lower(), keys, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     raise QueryError(f"no entity with id, name or alias {text!r}{hint}")
+
+
+#: Deepest neighbourhood :func:`neighbourhood` fetches.
+MAX_DEPTH = 6
+
+
+def neighbourhood(
+    store: GraphStore, text: str, depth: int = 1
+) -> tuple[list[Node], list[Relationship]]:
+    """The entity ``text`` names, everything within ``depth`` hops (either direction),
+    and every relationship among them. Ids are collected one hop at a time with
+    parameterised queries, so no value is ever pasted into Cypher."""
+    if not 0 <= depth <= MAX_DEPTH:
+        raise QueryError(f"depth must be between 0 and {MAX_DEPTH}, not {depth}")
+    centre = resolve(store, text)
+    seen = {centre.id}
+    frontier = [centre.id]
+    for _ in range(depth):
+        if not frontier:
+            break
+        found = store.run(
+            f"MATCH (n:{ENTITY_LABEL})--(m:{ENTITY_LABEL}) WHERE n.id IN $ids "
+            "RETURN DISTINCT m.id AS id",
+            {"ids": frontier},
+        ).column("id")
+        frontier = sorted(set(found) - seen)
+        seen.update(frontier)
+    ids = sorted(seen)
+    nodes = store.run(
+        f"MATCH (n:{ENTITY_LABEL}) WHERE n.id IN $ids RETURN n ORDER BY n.id", {"ids": ids}
+    ).column("n")
+    rels = store.run(
+        f"MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) "
+        "WHERE a.id IN $ids AND b.id IN $ids RETURN r ORDER BY r.id",
+        {"ids": ids},
+    ).column("r")
+    return nodes, rels

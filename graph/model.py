@@ -7,11 +7,12 @@ analytics never know which engine answered. Node and relationship ids are the se
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from gkg.schema import ENTITY_LABEL
+from gkg.errors import GkgError
+from gkg.schema import ENTITY_LABEL, SOURCE_LABEL
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,9 +99,13 @@ class Result:
 
         Nodes, relationships and paths become readable text; lists and numbers stay as
         they are."""
-        import pandas as pd
-
-        from gkg.present.tables import cell_text
+        try:
+            import pandas as pd
+        except ImportError:
+            raise GkgError(
+                "to_dataframe() needs pandas: install gkg's notebooks extra, "
+                "pip install 'gkg[notebooks]'"
+            ) from None
 
         def cell(value: Any) -> Any:
             if isinstance(value, (Node, Relationship, Path)):
@@ -158,6 +163,87 @@ def _walk(value: Any) -> Iterator[Any]:
             yield from item.relationships
         else:
             yield item
+
+
+def is_source(node: Node) -> bool:
+    """True for a source article (which facts cite) rather than an entity of the ecosystem."""
+    return node.label == SOURCE_LABEL
+
+
+def without_sources(nodes: Iterable[Node]) -> list[Node]:
+    """The entities among ``nodes``: every node that is not a source article."""
+    return [node for node in nodes if not is_source(node)]
+
+
+#: Anything :func:`graph_of` can take apart: a Result, ``(nodes, rels)``, a Path, a list.
+GraphLike = Any
+
+
+def graph_of(value: GraphLike) -> tuple[list[Node], list[Relationship]]:
+    """Nodes and relationships of a Result, a ``(nodes, rels)`` pair, a Path or a list."""
+    if isinstance(value, Result):
+        return value.nodes(), value.relationships()
+    if (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(part, (list, tuple)) for part in value)
+    ):
+        return list(value[0]), list(value[1])
+    items = [value] if isinstance(value, (Node, Relationship, Path)) else list(value)
+    found = Result(["value"], [[item] for item in items])
+    return found.nodes(), found.relationships()
+
+
+# --- values as text ---------------------------------------------------------------------
+
+#: How a list reads in one cell.
+LIST_SEPARATOR = "; "
+
+
+def node_text(node: Node) -> str:
+    """``Name (id)``, or just the id when the node has no other name."""
+    name = node.display_name()
+    return name if name == node.id else f"{name} ({node.id})"
+
+
+def path_text(path: Path) -> str:
+    """The chain a path walks: ``ASICLAND -PARTNER_OF-> TSMC <-MADE_BY- ...``."""
+    if not path.nodes:
+        return ""
+    parts = [path.nodes[0].display_name()]
+    for i, rel in enumerate(path.relationships):
+        here = path.nodes[i]
+        nxt = path.nodes[i + 1] if i + 1 < len(path.nodes) else None
+        arrow = f"-{rel.type}->" if rel.start == here.id else f"<-{rel.type}-"
+        parts += [arrow, nxt.display_name() if nxt else "?"]
+    return " ".join(parts)
+
+
+def cell_text(value: Any, *, group_digits: bool = False) -> str:
+    """``value`` as the text of one cell; ``group_digits`` writes 15,300,000,000."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return f"{value:,}" if group_digits and abs(value) >= 10_000 else str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return cell_text(int(value), group_digits=group_digits)
+        return repr(value)
+    if isinstance(value, Node):
+        return node_text(value)
+    if isinstance(value, Relationship):
+        return f"{value.start} -{value.type}-> {value.end}"
+    if isinstance(value, Path):
+        return path_text(value)
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(cell_text(v, group_digits=group_digits) for v in value)
+    if isinstance(value, dict):
+        return LIST_SEPARATOR.join(
+            f"{k}: {cell_text(v, group_digits=group_digits)}" for k, v in value.items()
+        )
+    return str(value)
 
 
 #: The engines gkg can store a graph in.

@@ -10,6 +10,7 @@ import pytest
 
 from gkg import analytics
 from gkg.errors import QueryError
+from gkg.lookup import neighbourhood
 from gkg.model import Path as GraphPath
 from gkg.model import Result
 from gkg.stores.base import GraphStore
@@ -133,14 +134,14 @@ def test_other_answers(small_store: GraphStore):
 
 
 def test_neighbourhood(small_store: GraphStore):
-    nodes, rels = analytics.neighbourhood(small_store, "NVIDIA", 1)
+    nodes, rels = neighbourhood(small_store, "NVIDIA", 1)
     assert [n.id for n in nodes] == ["h100", "nvidia"] and [r.type for r in rels] == ["MADE_BY"]
-    nodes, rels = analytics.neighbourhood(small_store, "nvidia", 2)
+    nodes, rels = neighbourhood(small_store, "nvidia", 2)
     assert [n.id for n in nodes] == ["h100", "national-ai-data-center", "nvidia"]
     assert len(rels) == 2
-    assert [n.id for n in analytics.neighbourhood(small_store, "nvidia", 0)[0]] == ["nvidia"]
+    assert [n.id for n in neighbourhood(small_store, "nvidia", 0)[0]] == ["nvidia"]
     with pytest.raises(QueryError, match="depth must be between 0 and"):
-        analytics.neighbourhood(small_store, "nvidia", 99)
+        neighbourhood(small_store, "nvidia", 99)
 
 
 def test_graphml_keeps_lists_as_json(small_store: GraphStore, markup_store: GraphStore, tmp_path):
@@ -170,8 +171,8 @@ def test_cli_analyze(gkg, tmp_path: Path):
     assert "National AI Data Center" in communities.stdout
     out = tmp_path / "g.graphml"
     exported = gkg("analyze", "graphml", "--out", str(out), check=True)
-    assert exported.stdout.strip() == str(out) and "6 nodes, 5 relationships" in exported.stderr
-    assert nx.read_graphml(out).number_of_nodes() == 6
+    assert exported.stdout.strip() == str(out) and "8 nodes, 5 relationships" in exported.stderr
+    assert nx.read_graphml(out).number_of_nodes() == 8  # as `gkg export --format graphml`
     missing = gkg("analyze", "path", "nhn-cloud", "nowhere")
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert "no entity with id, name or alias 'nowhere'" in missing.stderr

@@ -15,9 +15,12 @@ from typing import Any
 
 import pytest
 
+from gkg.core import KnowledgeGraph
 from gkg.model import Node, Relationship
 from gkg.present import pages as viz
+from gkg.present.network import BIG_GRAPH, SETTLE_BUDGET_MS
 from gkg.present.report import write_report
+from gkg.present.styles import style_for
 from gkg.schema import labels, rel_types
 from gkg.stores.base import GraphStore, whole_graph
 from tests.helpers.common import need_program
@@ -102,9 +105,8 @@ return {width, height, painted, colours: Array.from(colours)};
 
 
 def test_graph_page_draws_settles_and_stops(browser: Any, small_store: GraphStore, tmp_path):
-    page = viz.write_html(
-        tmp_path / "small.html", whole_graph(small_store), sources=viz.source_documents(small_store)
-    )
+    sources = KnowledgeGraph.over(small_store).source_documents()
+    page = viz.write_html(tmp_path / "small.html", whole_graph(small_store), sources=sources)
     seen = open_page(browser, page)
     browser.save_screenshot(str(tmp_path / "small.png"))
     assert errors(seen["log"]) == []
@@ -113,7 +115,7 @@ def test_graph_page_draws_settles_and_stops(browser: Any, small_store: GraphStor
     assert canvas["width"] >= 600 and canvas["height"] >= 400
     assert canvas["painted"] > 2000, f"canvas nearly blank; see {tmp_path / 'small.png'}"
     for label in ("Region", "Company", "DataCenter", "Product", "Budget"):
-        assert viz.style_for(label).color in canvas["colours"], label
+        assert style_for(label).color in canvas["colours"], label
     # the layout has stopped: physics is off and nothing moves any more
     assert browser.execute_script("return window.gkgNetwork.physics.options.enabled") is False
     before = browser.execute_script("return window.gkgNetwork.getPositions()")
@@ -127,7 +129,7 @@ def test_markup_in_the_seed_never_runs(browser: Any, markup_store: GraphStore, t
     page = viz.write_html(
         tmp_path / "markup.html",
         whole_graph(markup_store),
-        sources=viz.source_documents(markup_store),
+        sources=KnowledgeGraph.over(markup_store).source_documents(),
     )
     seen = open_page(browser, page)  # an alert() would break every call below
     assert errors(seen["log"]) == [] and offline(seen["requests"]) == []
@@ -167,7 +169,7 @@ def test_markup_in_the_seed_never_runs(browser: Any, markup_store: GraphStore, t
 
 
 def test_report_pages_load_their_shared_assets(browser: Any, small_store: GraphStore, tmp_path):
-    report = write_report(small_store, tmp_path / "report")
+    report = write_report(KnowledgeGraph.over(small_store), tmp_path / "report")
     seen = open_page(browser, report.folder / "graph.html")
     assert errors(seen["log"]) == [] and offline(seen["requests"]) == []
     assert any(url.endswith("/assets/vis-network.min.js") for url in seen["requests"])
@@ -181,7 +183,7 @@ def test_big_graph_settings_settle_without_warnings(browser: Any, tmp_path):
     """Past BIG_GRAPH nodes the page uses its cheaper layout; vis-network accepts it."""
     rng = random.Random(3)
     kinds, types = labels(), rel_types()
-    count = viz.BIG_GRAPH + 100
+    count = BIG_GRAPH + 100
     nodes = [
         Node(f"n{i}", ("Entity", kinds[i % len(kinds)]), {"name": f"N{i}"}) for i in range(count)
     ]
@@ -192,5 +194,5 @@ def test_big_graph_settings_settle_without_warnings(browser: Any, tmp_path):
     ]  # fmt: skip
     seen = open_page(browser, viz.write_html(tmp_path / "big.html", (nodes, rels)))
     assert errors(seen["log"]) == []
-    assert browser.execute_script("return window.gkgSettleMs") < viz.SETTLE_BUDGET_MS + 3000
+    assert browser.execute_script("return window.gkgSettleMs") < SETTLE_BUDGET_MS + 3000
     assert browser.execute_script(CANVAS_PIXELS)["painted"] > 5000

@@ -19,6 +19,7 @@ from gkg.catalogue import (
     parse_query,
 )
 from gkg.errors import QueryError, StoreError
+from gkg.runner import run_query
 
 GOOD = """\
 // name: demo
@@ -339,17 +340,17 @@ def test_pattern_comprehensions_do_not_reuse_new_variables(query) -> None:
 
 def test_run_binds_checks_entities_and_answers(small_store, tmp_path: Path) -> None:
     catalogue = Catalogue.load()
-    result = catalogue.run(small_store, "data-center", {"center": "국가AI데이터센터"})
+    result = run_query(small_store, catalogue, "data-center", {"center": "국가AI데이터센터"})
     record = result.records()[0]
     assert (record["computePetaflops"], record["builtBy"]) == (88.5, ["NHN Cloud"])
     with pytest.raises(QueryError, match=r"parameter 'center': no entity .* 'nhn cluod'"):
-        catalogue.run(small_store, "data-center", {"center": "nhn cluod"})
+        run_query(small_store, catalogue, "data-center", {"center": "nhn cluod"})
     with pytest.raises(QueryError, match="did you mean 'nhn cloud'"):
-        catalogue.run(small_store, "partners", {"org": "nhn clouds"})
+        run_query(small_store, catalogue, "partners", {"org": "nhn clouds"})
 
 
 def test_run_on_an_empty_store_says_to_load_first(make_store) -> None:
     empty = make_store("empty-catalogue")
     for name in ("overview", "data-center"):
         with pytest.raises(StoreError, match="gkg load"):
-            Catalogue.load().run(empty, name)
+            run_query(empty, Catalogue.load(), name)

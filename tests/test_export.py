@@ -58,7 +58,7 @@ def test_graphml_export_holds_every_node_and_relationship(small_store: FalkorSto
 
     from gkg.present.export import export_text
 
-    text = export_text(small_store, "graphml")
+    text = export_text(*whole_graph(small_store), "graphml")
     parsed = nx.read_graphml(io.StringIO(text))
     assert set(parsed.nodes) == {n.id for n in whole_graph(small_store)[0]}
     assert parsed.number_of_edges() == 5

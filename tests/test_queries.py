@@ -17,6 +17,7 @@ from gkg.catalogue import Catalogue, builtin_dir
 from gkg.errors import QueryError
 from gkg.model import Path, Result
 from gkg.present.tables import cell_text
+from gkg.runner import run_query
 from gkg.stores.base import GraphStore, whole_graph
 
 CATALOGUE = Catalogue.from_dirs([builtin_dir()])
@@ -34,7 +35,7 @@ def answers(name: str) -> Callable[[Callable[[GraphStore], None]], Callable[[Gra
 
 
 def run(store: GraphStore, name: str, **params: Any) -> Result:
-    return CATALOGUE.run(store, name, params)
+    return run_query(store, CATALOGUE, name, params)
 
 
 def rows(store: GraphStore, name: str, **params: Any) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ import pytest
 
 from gkg.catalogue import Catalogue, builtin_dir
 from gkg.cli.query_cmds import complete_query_name
+from gkg.runner import run_query
 
 Gkg = Callable[..., subprocess.CompletedProcess[str]]
 NAMES = Catalogue.from_dirs([builtin_dir()]).names()
@@ -118,7 +119,7 @@ def test_every_query_runs_from_the_cli_with_its_defaults(seed_store) -> None:
         outcome = runner.invoke(app, ["query", name, "-f", "json"], env=env)
         assert outcome.exit_code == 0, (name, outcome.output, outcome.exception)
         answer = json.loads(outcome.stdout)
-        assert len(answer) == len(catalogue.run(seed_store, name)) > 0, name
+        assert len(answer) == len(run_query(seed_store, catalogue, name)) > 0, name
 
 
 def test_formats_render_the_data_center(on_seed: Gkg) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gkg.catalogue import Catalogue
+from gkg.core import KnowledgeGraph
 from gkg.present.report import write_report
 from gkg.stores.base import GraphStore
 from tests.helpers.pages import elements, html_files, injected_markup, load_markup, remote_resources
@@ -30,7 +31,7 @@ def links(page: Path) -> set[str]:
 
 def test_report_over_the_seed_links_every_named_query(seed_store: GraphStore, tmp_path: Path):
     catalogue = Catalogue.load()
-    report = write_report(seed_store, tmp_path / "report")
+    report = write_report(KnowledgeGraph.over(seed_store), tmp_path / "report")
     assert report.failures == [], [(o.query.name, o.error) for o in report.failures]
     index = tmp_path / "report" / "index.html"
     assert report.index == index
@@ -58,7 +59,7 @@ def test_report_over_the_seed_links_every_named_query(seed_store: GraphStore, tm
 
 
 def test_report_pages_keep_seed_markup_inert(markup_store: GraphStore, tmp_path: Path):
-    report = write_report(markup_store, tmp_path / "report")
+    report = write_report(KnowledgeGraph.over(markup_store), tmp_path / "report")
     texts = {p: p.read_text(encoding="utf-8") for p in html_files(report.folder)}
     assert len(texts) == len(report.outcomes) + 3
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in t for t in texts.values())

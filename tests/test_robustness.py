@@ -134,13 +134,14 @@ WORKER = """
 import sys, time, json
 from pathlib import Path
 from gkg.catalogue import Catalogue
+from gkg.runner import run_query
 from gkg.stores.falkordb.store import FalkorStore
 home, queries, seconds = Path(sys.argv[1]), Path(sys.argv[2]), float(sys.argv[3])
 catalogue = Catalogue.load([queries])
 store = FalkorStore(home)
 seen, deadline = [], time.monotonic() + seconds
 while time.monotonic() < deadline:
-    rows = catalogue.run(store, "load-signature").rows
+    rows = run_query(store, catalogue, "load-signature").rows
     seen.append([list(r) for r in rows])
 print(json.dumps(seen))
 """

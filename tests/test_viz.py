@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from gkg.model import Node, Relationship, Result
+from gkg.core import KnowledgeGraph
+from gkg.model import Node, Relationship, Result, graph_of, without_sources
 from gkg.model import Path as GraphPath
 from gkg.present import pages as viz
+from gkg.present.network import SETTLE_BUDGET_MS, STABILIZATION_BIG, build_network
+from gkg.present.styles import UNKNOWN_STYLE, style_for
 from gkg.schema import labels, rel_types
 from gkg.stores.base import GraphStore, whole_graph
 from tests.helpers.pages import elements, injected_markup, load_markup, remote_resources
@@ -37,14 +40,15 @@ def page_data(text: str) -> dict:
 
 def write(store: GraphStore, path: Path, **kwargs) -> str:
     nodes, rels = whole_graph(store)
-    entities = [n for n in nodes if n.label != viz.SOURCE_LABEL]
-    viz.write_html(path, (entities, rels), sources=viz.source_documents(store), **kwargs)
+    entities = without_sources(nodes)
+    sources = KnowledgeGraph.over(store).source_documents()
+    viz.write_html(path, (entities, rels), sources=sources, **kwargs)
     return path.read_text(encoding="utf-8")
 
 
 def test_every_label_has_its_own_look():
-    looks = [(viz.style_for(lab).color, viz.style_for(lab).shape) for lab in labels()]
-    assert viz.UNKNOWN_STYLE not in [viz.style_for(lab) for lab in labels()]
+    looks = [(style_for(lab).color, style_for(lab).shape) for lab in labels()]
+    assert UNKNOWN_STYLE not in [style_for(lab) for lab in labels()]
     assert len(set(looks)) == len(looks)
     assert len({color for color, _ in looks}) == len(looks)
 
@@ -57,8 +61,8 @@ def test_whole_graph_page_draws_every_entity(small_store: GraphStore, tmp_path: 
         "gwangju", "nhn-cloud", "national-ai-data-center", "h100", "nvidia", "ai-budget-2025"
     }  # fmt: skip
     assert by_id["nhn-cloud"]["label"] == "NHN Cloud"
-    assert by_id["gwangju"]["shape"] == viz.style_for("Region").shape
-    assert by_id["gwangju"]["color"] == viz.style_for("Region").color
+    assert by_id["gwangju"]["shape"] == style_for("Region").shape
+    assert by_id["gwangju"]["color"] == style_for("Region").color
     edges = {(e["from"], e["label"], e["to"]) for e in data["edges"]}
     assert ("h100", "MADE_BY", "nvidia") in edges and len(edges) == 5
     # the legend names the labels present, with counts
@@ -142,14 +146,14 @@ def test_graph_of_takes_results_pairs_paths_and_lists():
     r = Relationship("a|PARTNER_OF|b", "PARTNER_OF", "a", "b")
     path = GraphPath((a, b), (r,))
     for value in (Result(["p"], [[path]]), ([a, b], [r]), path, [a, r, b]):
-        nodes, rels = viz.graph_of(value)
+        nodes, rels = graph_of(value)
         assert [n.id for n in nodes] == ["a", "b"] and rels == [r]
 
 
 def test_repeated_elements_are_drawn_once():
     a = Node("a", ("Entity", "Company"), {"name": "A"})
     r = Relationship("a|PARTNER_OF|a", "PARTNER_OF", "a", "a")
-    net = viz.build_network([a, a], [r, r])
+    net = build_network([a, a], [r, r])
     assert [n["id"] for n in net.nodes] == ["a"] and [e["id"] for e in net.edges] == [r.id]
 
 
@@ -178,9 +182,9 @@ def test_big_graphs_settle_on_a_budget(tmp_path: Path):
     assert len(data["nodes"]) == 2000 and len(data["edges"]) == 6000
     options = data["options"]
     assert options["layout"]["improvedLayout"] is False
-    assert options["physics"]["stabilization"]["iterations"] == viz.STABILIZATION_BIG
+    assert options["physics"]["stabilization"]["iterations"] == STABILIZATION_BIG
     assert options["edges"]["smooth"] is False
-    assert data["settleBudgetMs"] == viz.SETTLE_BUDGET_MS
+    assert data["settleBudgetMs"] == SETTLE_BUDGET_MS
 
 
 def test_notebook_display_is_an_offline_srcdoc_iframe(small_store: GraphStore):

@@ -1,18 +1,20 @@
-"""What every command shares: store options, opening the store, printing errors."""
+"""What every command shares: the store options, the application core they select, and
+printing to standard error."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import typer
 
+from gkg.core import KnowledgeGraph
 from gkg.errors import GkgError
-from gkg.stores.base import GraphStore
-from gkg.stores.factory import open_store
+from gkg.stores.factory import store_settings
 
-__all__ = ["GkgError", "StoreOptions", "err", "global_options", "store_from"]
+__all__ = ["GkgError", "StoreOptions", "core_from", "err", "global_options"]
 
 
 @dataclass
@@ -50,12 +52,14 @@ def global_options(
     ctx.obj = StoreOptions(uri, username, database, home)
 
 
-def store_from(ctx: typer.Context) -> GraphStore:
-    """Open the store the global options (or the environment) select."""
+def core_from(ctx: typer.Context, query_dirs: Sequence[Path] | None = None) -> KnowledgeGraph:
+    """The application core over the store the global options (or the environment) select,
+    with the extra query folders given. The store is connected on first use."""
     options: StoreOptions = ctx.find_root().obj or StoreOptions(None, None, None, None)
-    return open_store(
+    settings = store_settings(
         options.uri, username=options.username, database=options.database, home=options.home
     )
+    return KnowledgeGraph(settings, list(query_dirs or ()))
 
 
 def err(message: str) -> None:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import typer
 
-from gkg.cli.common import store_from
-from gkg.errors import GkgError
+from gkg.cli.common import core_from
 
 
 def export(
@@ -17,12 +16,11 @@ def export(
     out: Path = typer.Option(None, "--out", "-o", help="Write to this file (default: stdout)."),
 ) -> None:
     """Export the stored graph (node ids and relationship ends are the seed ids)."""
-    from gkg.present.export import FORMATS, export_text
+    from gkg.present.export import check_format
 
-    if fmt not in FORMATS:
-        raise GkgError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    with store_from(ctx) as store:
-        text = export_text(store, fmt)
+    check_format(fmt)  # before any store is opened
+    with core_from(ctx) as kg:
+        text = kg.export(fmt)
     if out is None:
         sys.stdout.write(text)
     else:

@@ -9,22 +9,17 @@ from typing import Any
 
 import typer
 
-from gkg.cli.common import store_from
+from gkg.cli.common import core_from
 
-FILES_HELP = "Seed YAML files, loaded together (default: data/seed.yaml)."
-
-
-def _paths(files: list[Path] | None) -> list[Path]:
-    from gkg.loaders.load import default_seed_paths
-
-    return list(files) if files else default_seed_paths()
+FILES_HELP = "Seed YAML files, loaded together (default: data/seed.yaml, else the shipped seed)."
 
 
-def validate(files: list[Path] = typer.Argument(None, help=FILES_HELP, show_default=False)) -> None:
+def validate(
+    ctx: typer.Context,
+    files: list[Path] = typer.Argument(None, help=FILES_HELP, show_default=False),
+) -> None:
     """Check seed files against the schema without writing anything."""
-    from gkg.loaders.validate import validate_files
-
-    seed = validate_files(_paths(files))
+    seed = core_from(ctx).validate(*(files or ()))
     print(
         f"valid: {len(seed.nodes)} nodes and {len(seed.relationships)} relationships "
         f"in {len(seed.files)} file{'s' if len(seed.files) != 1 else ''}"
@@ -37,15 +32,14 @@ def load(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the one-line total."),
 ) -> None:
     """Validate seed files and replace the stored graph with them, atomically."""
-    from gkg.loaders.load import load_seed
-    from gkg.loaders.validate import validate_files
-
     started = time.monotonic()
-    with store_from(ctx) as store, _LateProgress() as progress:
-        progress.stage("reading and validating")
-        seed = validate_files(_paths(files))
-        progress.stage("writing")
-        summary = load_seed(store, seed, progress)
+    with core_from(ctx) as kg:
+        kg.store  # noqa: B018  (connect before the progress bar: a refusal prints cleanly)
+        with _LateProgress() as progress:
+            progress.stage("reading and validating")
+            seed = kg.validate(*(files or ()))
+            progress.stage("writing")
+            summary = kg.load_seed(seed, progress)
     elapsed = time.monotonic() - started
     if not quiet:
         _print_changes("label", summary.nodes)

@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from gkg.cli.common import err, store_from
+from gkg.cli.common import core_from, err
 
 queries_app = typer.Typer(
     help="List the named queries (`gkg queries`), or show one (`gkg queries show NAME`).",
@@ -42,17 +42,13 @@ def _dirs_option() -> Any:
     return typer.Option(None, "--queries", help=QUERIES_HELP, show_default=False, metavar="DIR")
 
 
-def _catalogue(dirs: list[Path] | None):
-    from gkg.catalogue import Catalogue
-
-    return Catalogue.load(dirs or ())
-
-
 def complete_query_name(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion: the query names starting with what was typed, with titles."""
     try:
+        from gkg.catalogue import Catalogue
+
         dirs = (ctx.params.get("queries") or []) if ctx is not None else []
-        catalogue = _catalogue(list(dirs))
+        catalogue = Catalogue.load(list(dirs))
     except Exception:  # completion must never print a traceback into the shell
         return []
     return [(q.name, q.title) for q in catalogue if q.name.startswith(incomplete)]
@@ -73,7 +69,7 @@ def list_queries(
     ctx.meta["gkg_query_dirs"] = list(queries or [])
     if ctx.invoked_subcommand is not None:
         return
-    catalogue = _catalogue(queries)
+    catalogue = core_from(ctx, queries).catalogue
     if fmt is ListFormat.json:
         print(json.dumps([_describe(q) for q in catalogue], ensure_ascii=False, indent=2))
         return
@@ -101,7 +97,7 @@ def show_query(
     dirs = list(ctx.parent.meta.get("gkg_query_dirs", []) if ctx.parent else []) + list(
         queries or []
     )
-    query = _catalogue(dirs).get(name)
+    query = core_from(ctx, dirs).describe(name)
     if fmt is ListFormat.json:
         print(json.dumps(_describe(query, text=True), ensure_ascii=False, indent=2))
         return
@@ -182,11 +178,10 @@ def query(
     """Run a named query (`gkg queries` lists them; unset parameters take their defaults)."""
     from gkg.catalogue import parse_assignments
 
-    catalogue = _catalogue(queries)
-    named = catalogue.get(name)
-    params = catalogue.bind(name, parse_assignments(param or []))
-    with store_from(ctx) as store:
-        result = catalogue.run(store, name, params)
+    with core_from(ctx, queries) as kg:
+        named = kg.describe(name)
+        params = kg.catalogue.bind(name, parse_assignments(param or []))
+        result = kg.query(name, params)
     _emit(result, fmt.value, out, title=named.title)
 
 
@@ -220,8 +215,8 @@ def cypher(
     if not text.strip():
         raise QueryError("no Cypher given")
     params = {k: _guess(v) for k, v in parse_assignments(param or []).items()}
-    with store_from(ctx) as store:
-        result = store.run(text, params)
+    with core_from(ctx) as kg:
+        result = kg.cypher(text, params)
     _emit(result, fmt.value, out)
 
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import typer
 
-from gkg.cli.common import StoreOptions, err, store_from
+from gkg.cli.common import core_from, err
 from gkg.errors import GkgError
-from gkg.stores.falkordb import server
-from gkg.stores.falkordb.settings import default_home
 
-server_app = typer.Typer(help="Manage the embedded FalkorDB server.", no_args_is_help=True)
+server_app = typer.Typer(
+    help="Manage the embedded FalkorDB server (not used when NEO4J_URI or --uri is set).",
+    no_args_is_help=True,
+)
 
 
 def doctor(ctx: typer.Context) -> None:
     """Say which store is in use, its version, where its data lives and what it holds."""
     try:
-        with store_from(ctx) as store:
-            info = store.info()
+        with core_from(ctx) as kg:
+            info = kg.info()
     except GkgError as exc:
         err(f"store: cannot be used\nproblem: {exc}")
         raise typer.Exit(1) from None
@@ -32,15 +33,10 @@ def doctor(ctx: typer.Context) -> None:
     print("status: ok")
 
 
-def _home(ctx: typer.Context):
-    options: StoreOptions | None = ctx.find_root().obj
-    return options.home.absolute() if options and options.home else default_home()
-
-
 @server_app.command("status")
 def server_status(ctx: typer.Context) -> None:
     """Whether the embedded server of this data folder is running."""
-    state = server.status(_home(ctx))
+    state = core_from(ctx).server_status()
     if state.running:
         print(f"running (pid {state.pid})\nsocket: {state.socket}\ndata: {state.data_dir}")
     else:
@@ -51,10 +47,9 @@ def server_status(ctx: typer.Context) -> None:
 @server_app.command("stop")
 def server_stop(ctx: typer.Context) -> None:
     """Save the graph and stop the embedded server of this data folder."""
-    if server.stop(_home(ctx)):
-        print("stopped")
-    else:
-        print("not running")
+    kg = core_from(ctx)
+    kg.server_status()  # says so plainly when the store is not the embedded one
+    print("stopped" if kg.stop_server() else "not running")
 
 
 def register(app: typer.Typer) -> None:

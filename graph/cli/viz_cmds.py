@@ -13,8 +13,10 @@ from typing import Any
 
 import typer
 
-from gkg.cli.common import err, store_from
-from gkg.errors import GkgError, StoreError
+from gkg.cli.common import core_from, err
+from gkg.core import KnowledgeGraph
+from gkg.errors import GkgError
+from gkg.model import Result, graph_of
 
 analyze_app = typer.Typer(
     help="Analyse the graph with networkx: centrality, components, communities, paths.",
@@ -38,12 +40,15 @@ QUERIES_HELP = "Another folder of .cypher queries (repeatable; also GKG_QUERIES)
 OPEN_HELP = "Open the page in a web browser when one is available."
 
 
-def _loaded(ctx: typer.Context):
-    store = store_from(ctx)
-    if not store.is_loaded():
-        store.close()
-        raise StoreError("the graph is not loaded yet; run `gkg load` first")
-    return store
+def _loaded(ctx: typer.Context, queries: list[Path] | None = None) -> KnowledgeGraph:
+    """The core over a store that holds a loaded graph (:class:`StoreError` otherwise)."""
+    kg = core_from(ctx, queries)
+    try:
+        kg.require_loaded()
+    except BaseException:
+        kg.close()
+        raise
+    return kg
 
 
 def open_in_browser(path: Path) -> bool:
@@ -92,52 +97,42 @@ def viz(
 ) -> None:
     """Draw the whole graph, a named query's answer or an entity's neighbourhood as one
     offline HTML page."""
-    from gkg.present import pages
-
     if query and around:
         raise GkgError("give --query or --around, not both")
     if param and not query:
         raise GkgError("--param needs --query")
-    with _loaded(ctx) as store:
-        sources = pages.source_documents(store)
+    with _loaded(ctx, queries) as kg:
+        value: Any
         if query:
-            value, title = _query_graph(store, query, param or [], queries or [])
+            value, title = _query_graph(kg, query, param or [])
         elif around:
-            from gkg.analytics import neighbourhood
-            from gkg.lookup import resolve
-
-            value = neighbourhood(store, around, depth)
-            centre = resolve(store, around).display_name(lang.value)
+            value = kg.neighbourhood(around, depth)
+            centre = kg.entity(around).display_name(lang.value)
             title = f"Around {centre} ({depth} hop{'s' if depth != 1 else ''})"
         else:
-            from gkg.stores.base import whole_graph
-
-            nodes, rels = whole_graph(store)
-            value = ([n for n in nodes if n.label != pages.SOURCE_LABEL], rels)
+            value = kg.entities()
             title = "The whole graph"
-        nodes, rels = pages.graph_of(value)
-        path = pages.write_html(
+        nodes, rels = graph_of(value)
+        path = kg.page(
             out,
             value,
             title=title,
             subtitle=f"{len(nodes)} nodes, {len(rels)} relationships",
             lang=lang.value,
-            sources=sources,
         )
     _announce(path, open_it)
 
 
-def _query_graph(store: Any, name: str, pairs: list[str], dirs: list[Path]) -> tuple[Any, str]:
-    from gkg.catalogue import Catalogue, parse_assignments
+def _query_graph(kg: KnowledgeGraph, name: str, pairs: list[str]) -> tuple[Result, str]:
+    from gkg.catalogue import parse_assignments
 
-    catalogue = Catalogue.load(dirs)
-    result = catalogue.run(store, name, parse_assignments(pairs))
+    result = kg.query(name, parse_assignments(pairs))
     if not result.has_graph():
         raise GkgError(
             f"query {name!r} answers with a table, not nodes or relationships; "
             f"see it with `gkg query {name}`"
         )
-    return result, catalogue.get(name).title
+    return result, kg.describe(name).title
 
 
 # --- gkg analyze -------------------------------------------------------------------------------
@@ -149,13 +144,6 @@ def _emit(result: Any, fmt: Format) -> None:
     print(render(result, fmt.value), end="")
 
 
-def _graph(ctx: typer.Context):
-    from gkg.analytics import to_networkx
-
-    with _loaded(ctx) as store:
-        return to_networkx(store)
-
-
 @analyze_app.command("centrality")
 def centrality(
     ctx: typer.Context,
@@ -164,9 +152,8 @@ def centrality(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """The most central entities by degree or betweenness."""
-    from gkg.analytics import centrality_result
-
-    _emit(centrality_result(_graph(ctx), top, by), fmt)
+    with _loaded(ctx) as kg:
+        _emit(kg.centrality(top, by), fmt)
 
 
 @analyze_app.command("components")
@@ -175,11 +162,8 @@ def components(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Connected components (direction ignored), largest first."""
-    from gkg.analytics import components as find
-    from gkg.analytics import groups_result
-
-    graph = _graph(ctx)
-    _emit(groups_result(graph, find(graph), "component"), fmt)
+    with _loaded(ctx) as kg:
+        _emit(kg.components(), fmt)
 
 
 @analyze_app.command("communities")
@@ -188,11 +172,8 @@ def communities(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Communities found by the Louvain method (seeded, so stable), largest first."""
-    from gkg.analytics import communities as find
-    from gkg.analytics import groups_result
-
-    graph = _graph(ctx)
-    _emit(groups_result(graph, find(graph), "community"), fmt)
+    with _loaded(ctx) as kg:
+        _emit(kg.communities(), fmt)
 
 
 @analyze_app.command("path")
@@ -204,10 +185,10 @@ def path(
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """The shortest connection between two entities, as a readable chain."""
-    from gkg.analytics import connection_result, shortest_connection
+    from gkg.analytics import connection_result
 
-    with _loaded(ctx) as store:
-        connection = shortest_connection(store, start, end, lang=lang.value)
+    with _loaded(ctx) as kg:
+        connection = kg.connection(start, end, lang=lang.value)
     if fmt is Format.json:
         _emit(connection_result(connection), fmt)
         return
@@ -221,13 +202,17 @@ def graphml(
     ctx: typer.Context,
     out: Path = typer.Option(Path("gkg.graphml"), "--out", "-o", help="The GraphML file."),
 ) -> None:
-    """Export the whole graph as GraphML (lists become JSON strings)."""
-    from gkg.analytics import write_graphml
+    """Export the whole graph as GraphML, as `gkg export --format graphml` does (source
+    articles included; lists become JSON strings)."""
+    from gkg.present.export import export_text
 
-    graph = _graph(ctx)
-    written = write_graphml(graph, out)
-    print(written)
-    err(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships")
+    with _loaded(ctx) as kg:
+        nodes, rels = kg.whole_graph()
+    target = out.absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(export_text(nodes, rels, "graphml"), encoding="utf-8")
+    print(target)
+    err(f"{len(nodes)} nodes, {len(rels)} relationships")
 
 
 # --- gkg report --------------------------------------------------------------------------------
@@ -242,12 +227,9 @@ def report(
 ) -> None:
     """Run every named query and write an offline report: an index page linking a page
     per query, the whole graph and the analytics."""
-    from gkg.catalogue import Catalogue
-    from gkg.present.report import write_report
-
-    catalogue = Catalogue.load(queries or [])
-    with _loaded(ctx) as store:
-        done = write_report(store, out, lang=lang.value, catalogue=catalogue)
+    with _loaded(ctx, queries) as kg:
+        kg.catalogue  # noqa: B018  (a bad query folder is reported before any page is written)
+        done = kg.report(out, lang=lang.value)
     drawn = sum(1 for o in done.outcomes if o.drawn)
     err(
         f"report: {len(done.outcomes)} named queries ({drawn} drawn as graphs) "

@@ -8,29 +8,42 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
+from typing import Any, Literal, get_args
 
+from gkg.errors import GkgError
 from gkg.model import Node, Relationship
-from gkg.stores.base import GraphStore, whole_graph
 from gkg.stores.ingest import cypher5_schema_statements, merge_nodes, merge_relationships
 
-FORMATS = ("json", "graphml", "cypher")
+#: The forms the whole graph can be exported in.
+ExportFormat = Literal["json", "graphml", "cypher"]
+FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 #: Rows per UNWIND statement in a Cypher script.
 SCRIPT_BATCH = 200
 
 
-def export_text(store: GraphStore, fmt: str) -> str:
-    """The whole graph of ``store`` in format ``fmt`` (one of :data:`FORMATS`)."""
-    nodes, rels = whole_graph(store)
-    if fmt == "json":
-        return to_json(nodes, rels)
-    if fmt == "cypher":
-        return to_cypher_script(nodes, rels)
-    if fmt == "graphml":
-        from gkg import analytics
+def check_format(fmt: str) -> ExportFormat:
+    """``fmt`` if it is one of :data:`FORMATS`; :class:`GkgError` naming them otherwise."""
+    for known in FORMATS:
+        if fmt == known:
+            return known
+    raise GkgError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
-        return analytics.graphml_text(analytics.to_networkx((nodes, rels), include_sources=True))
-    raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+def export_text(nodes: list[Node], rels: list[Relationship], fmt: str) -> str:
+    """The graph of ``nodes`` and ``rels`` in format ``fmt`` (one of :data:`FORMATS`)."""
+    kind = check_format(fmt)
+    if kind == "json":
+        return to_json(nodes, rels)
+    if kind == "cypher":
+        return to_cypher_script(nodes, rels)
+    return to_graphml(nodes, rels)
+
+
+def to_graphml(nodes: list[Node], rels: list[Relationship]) -> str:
+    """GraphML of every node given, source articles included, and every relationship."""
+    from gkg.analytics import build_graph, graphml_text
+
+    return graphml_text(build_graph(nodes, rels, include_sources=True))
 
 
 def to_json(nodes: list[Node], rels: list[Relationship]) -> str:

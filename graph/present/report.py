@@ -19,15 +19,14 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from gkg.errors import GkgError
-from gkg.model import Node, Relationship, Result
-from gkg.present import pages as viz
+from gkg.model import Node, Relationship, Result, graph_of
+from gkg.present import pages
 
 if TYPE_CHECKING:
     from gkg.catalogue import Catalogue, NamedQuery
-    from gkg.stores.base import GraphStore
 
 #: Most rows a query page shows in its table.
 MAX_TABLE_ROWS = 1000
@@ -60,43 +59,46 @@ class Report:
         return [o for o in self.outcomes if o.error]
 
 
-def write_report(
-    store: GraphStore,
-    folder: str | Path,
-    *,
-    lang: str = "en",
-    catalogue: Catalogue | None = None,
-) -> Report:
-    """Run every named query and write the report site into ``folder``."""
-    from gkg import analytics
-    from gkg.stores.base import whole_graph
+class ReportSource(Protocol):
+    """What the report reads: the application core (:class:`gkg.core.KnowledgeGraph`)."""
 
-    viz.check_lang(lang)
+    @property
+    def catalogue(self) -> Catalogue: ...
+
+    def query(self, name: str, params: Mapping[str, Any] | None = None, /) -> Result: ...
+
+    def entities(self) -> tuple[list[Node], list[Relationship]]: ...
+
+    def source_documents(self) -> dict[str, Node]: ...
+
+    def export(self, fmt: str) -> str: ...
+
+
+def write_report(source: ReportSource, folder: str | Path, *, lang: str = "en") -> Report:
+    """Run every named query of ``source`` and write the report site into ``folder``."""
+    from gkg import analytics
+
+    pages.check_lang(lang)
     started = time.monotonic()
     root = Path(folder).absolute()
     (root / "queries").mkdir(parents=True, exist_ok=True)
-    viz.copy_assets(root / "assets")
-    if catalogue is None:
-        from gkg.catalogue import Catalogue
-
-        catalogue = Catalogue.load()
-    sources = viz.source_documents(store)
-    nodes, rels = whole_graph(store)
-    entities = [n for n in nodes if n.label != viz.SOURCE_LABEL]
-    viz.write_html(
+    pages.copy_assets(root / "assets")
+    sources = source.source_documents()
+    entities, rels = source.entities()
+    pages.write_html(
         root / "graph.html",
         (entities, rels),
         title="The whole graph",
         subtitle=f"{len(entities)} entities, {len(rels)} relationships",
         lang=lang,
         sources=sources,
-        assets=viz.Assets("assets"),
+        assets=pages.Assets("assets"),
         before=_back("index.html"),
     )
+    _write(root / "gkg.graphml", source.export("graphml"))
     graph = analytics.build_graph(entities, rels)
-    analytics.write_graphml(graph, root / "gkg.graphml")
     _write(root / "analytics.html", _analytics_page(graph, lang))
-    outcomes = [_query_page(store, catalogue, query, root, lang, sources) for query in catalogue]
+    outcomes = [_query_page(source, query, root, lang, sources) for query in source.catalogue]
     index = root / "index.html"
     _write(index, _index_page(outcomes, entities, rels, sources))
     return Report(root, index, outcomes, time.monotonic() - started)
@@ -120,8 +122,7 @@ def report_params(query: NamedQuery) -> dict[str, Any]:
 
 
 def _query_page(
-    store: GraphStore,
-    catalogue: Catalogue,
+    source: ReportSource,
     query: NamedQuery,
     root: Path,
     lang: str,
@@ -130,7 +131,7 @@ def _query_page(
     page = root / "queries" / f"{query.name}.html"
     outcome = QueryOutcome(query, page, report_params(query))
     try:
-        result = catalogue.run(store, query.name, outcome.params)
+        result = source.query(query.name, outcome.params)
     except GkgError as exc:
         outcome.error = str(exc)
         result = None
@@ -141,17 +142,17 @@ def _query_page(
         return outcome
     outcome.rows = len(result)
     table = _table_html(result)
-    nodes, rels = viz.graph_of(result)
+    nodes, rels = graph_of(result)
     if nodes or rels:
         outcome.drawn = True
-        viz.write_html(
+        pages.write_html(
             page,
             (nodes, rels),
             title=query.title,
             subtitle=f"{query.name}: {len(nodes)} nodes, {len(rels)} relationships",
             lang=lang,
             sources=sources,
-            assets=viz.Assets("../assets"),
+            assets=pages.Assets("../assets"),
             before=_back("../index.html"),
             after=f'<div class="content">{intro}{table}</div>',
         )
@@ -165,7 +166,7 @@ def _plain_page(title: str, content: str) -> str:
         f"<header><h1>{html.escape(title)}</h1>{_back('../index.html')}</header>"
         f'<main class="content">{content}</main>'
     )
-    return viz.page_html(title=title, body=body)
+    return pages.page_html(title=title, body=body)
 
 
 def _query_intro(query: NamedQuery, params: Mapping[str, Any]) -> str:
@@ -251,7 +252,7 @@ def _analytics_page(graph: Any, lang: str) -> str:
         f"{graph.number_of_edges()} relationships</p>{_back('index.html')}</header>"
         f'<main class="content">{"".join(sections)}</main>'
     )
-    return viz.page_html(title="gkg analytics", body=body, lang=lang)
+    return pages.page_html(title="gkg analytics", body=body, lang=lang)
 
 
 # --- the index -------------------------------------------------------------------------------
@@ -287,7 +288,7 @@ def _index_page(
         f"relationships, {len(sources)} sources</p></header>"
         f'<main class="content">{content}</main>'
     )
-    return viz.page_html(title=TITLE, body=body)
+    return pages.page_html(title=TITLE, body=body)
 
 
 def _index_row(outcome: QueryOutcome) -> str:

@@ -12,12 +12,13 @@ import csv
 import html
 import io
 import json
-from typing import Any
+from typing import Any, Literal, get_args
 
-from gkg.model import Node, Path, Relationship, Result
+from gkg.model import Node, Path, Relationship, Result, cell_text
 
-FORMATS = ("table", "json", "csv", "markdown")
-LIST_SEPARATOR = "; "
+#: The forms a result can be written in.
+TableFormat = Literal["table", "json", "csv", "markdown"]
+FORMATS: tuple[TableFormat, ...] = get_args(TableFormat)
 
 
 # --- one value --------------------------------------------------------------------------
@@ -55,52 +56,6 @@ def to_jsonable(value: Any) -> Any:
 
 def _plain(props: dict[str, Any]) -> dict[str, Any]:
     return {str(k): to_jsonable(v) for k, v in props.items()}
-
-
-def node_text(node: Node) -> str:
-    """``Name (id)``, or just the id when the node has no other name."""
-    name = node.display_name()
-    return name if name == node.id else f"{name} ({node.id})"
-
-
-def path_text(path: Path) -> str:
-    """The chain a path walks: ``ASICLAND -PARTNER_OF-> TSMC <-MADE_BY- ...``."""
-    if not path.nodes:
-        return ""
-    parts = [path.nodes[0].display_name()]
-    for i, rel in enumerate(path.relationships):
-        here = path.nodes[i]
-        nxt = path.nodes[i + 1] if i + 1 < len(path.nodes) else None
-        arrow = f"-{rel.type}->" if rel.start == here.id else f"<-{rel.type}-"
-        parts += [arrow, nxt.display_name() if nxt else "?"]
-    return " ".join(parts)
-
-
-def cell_text(value: Any, *, group_digits: bool = False) -> str:
-    """``value`` as the text of one cell; ``group_digits`` writes 15,300,000,000."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return f"{value:,}" if group_digits and abs(value) >= 10_000 else str(value)
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return cell_text(int(value), group_digits=group_digits)
-        return repr(value)
-    if isinstance(value, Node):
-        return node_text(value)
-    if isinstance(value, Relationship):
-        return f"{value.start} -{value.type}-> {value.end}"
-    if isinstance(value, Path):
-        return path_text(value)
-    if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(cell_text(v, group_digits=group_digits) for v in value)
-    if isinstance(value, dict):
-        return LIST_SEPARATOR.join(
-            f"{k}: {cell_text(v, group_digits=group_digits)}" for k, v in value.items()
-        )
-    return str(value)
 
 
 # --- a whole result ---------------------------------------------------------------------

@@ -10,11 +10,14 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gkg.model import Node, Relationship, Result, StoreInfo, StoreKind
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.ingest import Statement
+
+if TYPE_CHECKING:
+    from gkg.stores.factory import StoreSettings
 
 #: Called after each batch with (rows written so far, rows in all).
 Progress = Callable[[int, int], None]
@@ -24,6 +27,8 @@ class GraphStore(ABC):
     """A graph database gkg can load into and query."""
 
     kind: StoreKind
+    #: What the store was opened with (the factory opens it again from these).
+    settings: StoreSettings
 
     @abstractmethod
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
+
+from gkg.model import StoreKind
 
 #: The environment variable naming the embedded store's data folder.
 HOME_ENV = "GKG_HOME"
@@ -19,6 +22,7 @@ def default_home() -> Path:
 class EmbeddedSettings:
     """The data folder of one embedded store (and so of its one server)."""
 
+    kind: ClassVar[StoreKind] = "embedded"
     home: Path
 
     @classmethod

@@ -26,6 +26,7 @@ from gkg.stores.base import GraphStore, Progress
 from gkg.stores.falkordb import server
 from gkg.stores.falkordb.params import params_header
 from gkg.stores.falkordb.schema_statements import schema_statements
+from gkg.stores.falkordb.settings import EmbeddedSettings
 from gkg.stores.ingest import DELETE_STALE_NODES, DELETE_STALE_RELATIONSHIPS, Statement
 
 LIVE_GRAPH = "gkg"
@@ -42,6 +43,7 @@ class FalkorStore(GraphStore):
 
     def __init__(self, home: Path, graph_name: str = LIVE_GRAPH):
         self.home = home
+        self.settings = EmbeddedSettings(home)
         self.graph_name = graph_name
         self.staging_name = f"{graph_name}-staging"
         self._connect()

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import ClassVar
+
+from gkg.model import StoreKind
 
 
 @dataclass(frozen=True)
 class Neo4jSettings:
     """Where and how to reach Neo4j. The password is never printed (see ``__repr__``)."""
 
+    kind: ClassVar[StoreKind] = "neo4j"
     uri: str
     username: str = "neo4j"
     password: str = ""
