@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gkg.loaders.parse import paused_gc
 from gkg.loaders.plan import LoadPlan, plan_load
-from gkg.loaders.reader import paused_gc
 from gkg.loaders.validate import Seed, validate_files
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.base import GraphStore, Progress

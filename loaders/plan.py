@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from gkg.loaders.reader import paused_gc
+from gkg.loaders.parse import paused_gc
 from gkg.loaders.validate import NodeRecord, RelRecord, Seed
 from gkg.schema import LOOKUP_KEYS_PROP
 from gkg.stores.ingest import Statement, merge_nodes, merge_relationships
@@ -36,7 +36,7 @@ class LoadPlan:
 
 def plan_load(seed: Seed) -> LoadPlan:
     """Rows for every label and relationship type, stamped with the content digest."""
-    with paused_gc():  # rows hold no cycles; see gkg.loaders.reader.paused_gc
+    with paused_gc():  # rows hold no cycles; see gkg.loaders.parse.paused_gc
         return _plan(seed)
 
 

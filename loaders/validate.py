@@ -6,39 +6,25 @@ as ISO strings), each remembering where it came from. Nothing here touches a dat
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gkg.errors import Problem, SchemaError, ValidationError
-from gkg.loaders.reader import KeyPath, SeedFile, paused_gc, read_seed_files
+from gkg.errors import SchemaError, ValidationError
+from gkg.loaders.checks import ElementChecks, Origin, kind_of
+from gkg.loaders.parse import paused_gc
+from gkg.loaders.reader import KeyPath, SeedFile, read_seed_files
 from gkg.schema import (
-    CITATION_KEYS,
     ID_PATTERN,
     NODE_KEYS,
     REL_KEYS,
-    NodeType,
-    Prop,
-    RelType,
+    SOURCE_LABEL,
     node_type,
     rel_type,
 )
 
 SECTIONS = ("sources", "nodes", "relationships")
-SOURCE_LABEL = "SourceDocument"
-#: Longest string value accepted (a quote or a description, not an article).
-MAX_STRING_CHARS = 20_000
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a record was defined: file index into ``Seed.files`` and key path."""
-
-    file: int
-    keys: KeyPath
 
 
 @dataclass
@@ -89,28 +75,8 @@ def validate(files: Sequence[SeedFile]) -> Seed:
     return seed
 
 
-class _Checker:
-    """One validation run; problems are kept with key paths and located at the end."""
-
-    def __init__(self, files: list[SeedFile]):
-        self.files = files
-        self.pending: list[tuple[int, KeyPath, str, str]] = []
-        self.node_origin: dict[str, Origin] = {}
-        self.source_dates: dict[str, str] = {}
-
-    def problem(self, file: int, keys: KeyPath, fieldname: str, message: str) -> None:
-        self.pending.append((file, keys, fieldname, message))
-
-    def located(self) -> list[Problem]:
-        return [
-            Problem(self.files[f].path, self.files[f].line_of(keys), fieldname, message)
-            for f, keys, fieldname, message in self.pending
-        ]
-
-    def where(self, origin: Origin) -> str:
-        path = self.files[origin.file].path
-        line = self.files[origin.file].line_of(origin.keys)
-        return f"{path}:{line}" if line else path
+class _Checker(ElementChecks):
+    """One validation run: sources first, then nodes, then relationships."""
 
     # --- the run ------------------------------------------------------------------------
 
@@ -134,7 +100,9 @@ class _Checker:
                 if items is None:
                     continue
                 if not isinstance(items, list):
-                    self.problem(index, (section,), section, f"expected a list, got {_kind(items)}")
+                    self.problem(
+                        index, (section,), section, f"expected a list, got {kind_of(items)}"
+                    )
                     continue
                 sections.append((index, section, items))
         # Sources first, then nodes (ids and dates are known), then relationships.
@@ -169,7 +137,7 @@ class _Checker:
     ) -> NodeRecord | None:
         keys: KeyPath = (section, i)
         if not isinstance(item, dict):
-            self.problem(file, keys, f"{section}[{i}]", f"expected a mapping, got {_kind(item)}")
+            self.problem(file, keys, f"{section}[{i}]", f"expected a mapping, got {kind_of(item)}")
             return None
         ok = True
         node_id = self.identifier(file, keys, item)
@@ -193,7 +161,7 @@ class _Checker:
             return None
         if ntype is None:
             if "label" in item:
-                message = f"expected a label such as Company, got {_kind(label)}"
+                message = f"expected a label such as Company, got {kind_of(label)}"
                 self.problem(file, (*keys, "label"), "label", message)
             else:
                 self.problem(file, keys, "label", "required: the node's label, e.g. Company")
@@ -260,7 +228,7 @@ class _Checker:
         keys: KeyPath = ("relationships", i)
         if not isinstance(item, dict):
             self.problem(
-                file, keys, f"relationships[{i}]", f"expected a mapping, got {_kind(item)}"
+                file, keys, f"relationships[{i}]", f"expected a mapping, got {kind_of(item)}"
             )
             return None
         type_name = item.get("type")
@@ -285,7 +253,7 @@ class _Checker:
                 self.problem(file, keys, end, "required: the id of a node")
                 ok = False
             elif not isinstance(target, str):
-                self.problem(file, (*keys, end), end, f"expected a node id, got {_kind(target)}")
+                self.problem(file, (*keys, end), end, f"expected a node id, got {kind_of(target)}")
                 ok = False
             elif target not in labels:
                 known = target in self.node_origin
@@ -350,200 +318,3 @@ class _Checker:
             quotes,
             Origin(file, keys),
         )
-
-    # --- shared checks ------------------------------------------------------------------
-
-    def properties(
-        self,
-        file: int,
-        keys: KeyPath,
-        item: dict[str, Any],
-        declared: NodeType | RelType,
-        reserved: tuple[str, ...],
-        what: str,
-    ) -> dict[str, Any] | None:
-        props: dict[str, Any] = {}
-        ok = True
-        for name, value in item.items():
-            if name in reserved:
-                continue
-            prop = declared.prop(name) if isinstance(name, str) else None
-            if prop is None:
-                self.problem(
-                    file,
-                    (*keys, name),
-                    str(name),
-                    f"unknown field for {what}; see `gkg schema` for its properties",
-                )
-                ok = False
-                continue
-            checked, error = _check_value(prop, value)
-            if error:
-                self.problem(file, (*keys, name), name, error)
-                ok = False
-            elif checked is not None:
-                props[name] = checked
-        for prop in _required(declared):
-            if prop.name not in item:
-                self.problem(file, keys, prop.name, f"required for {what} ({_expected(prop)})")
-                ok = False
-        return props if ok else None
-
-    def citations(
-        self, file: int, keys: KeyPath, item: dict[str, Any]
-    ) -> tuple[list[str], list[str]] | None:
-        sources = item.get("sources")
-        if sources is None:
-            self.problem(
-                file,
-                keys,
-                "sources",
-                "required: at least one citation {doc: <source id>, quote: <text>}",
-            )
-            return None
-        if not isinstance(sources, list) or not sources:
-            self.problem(
-                file,
-                (*keys, "sources"),
-                "sources",
-                "expected a non-empty list of citations {doc, quote}",
-            )
-            return None
-        ids: list[str] = []
-        quotes: list[str] = []
-        ok = True
-        for j, citation in enumerate(sources):
-            where = (*keys, "sources", j)
-            if not isinstance(citation, dict):
-                self.problem(
-                    file,
-                    where,
-                    "sources",
-                    f"expected a mapping {{doc, quote}}, got {_kind(citation)}",
-                )
-                ok = False
-                continue
-            for extra in citation.keys() - set(CITATION_KEYS):
-                self.problem(
-                    file,
-                    (*where, extra),
-                    f"sources.{extra}",
-                    "unknown field in a citation; expected doc and quote",
-                )
-                ok = False
-            doc, quote = citation.get("doc"), citation.get("quote")
-            if not isinstance(doc, str) or not doc:
-                self.problem(file, where, "sources.doc", "required: the id of a source document")
-                ok = False
-            elif doc not in self.source_dates:
-                self.problem(
-                    file,
-                    (*where, "doc"),
-                    "sources.doc",
-                    f"{doc!r} is not a declared source (declare it under 'sources')",
-                )
-                ok = False
-            if not isinstance(quote, str) or not quote.strip():
-                self.problem(file, where, "sources.quote", "required: the supporting quote")
-                ok = False
-            elif len(quote) > MAX_STRING_CHARS:
-                self.problem(
-                    file,
-                    (*where, "quote"),
-                    "sources.quote",
-                    f"quote is {len(quote)} characters; keep it under {MAX_STRING_CHARS}",
-                )
-                ok = False
-            if ok:
-                ids.append(doc)
-                quotes.append(quote)
-        return (ids, quotes) if ok else None
-
-
-def _required(declared: NodeType | RelType) -> list[Prop]:
-    from gkg.schema import COMMON_NODE_PROPS, COMMON_REL_PROPS
-
-    common = COMMON_NODE_PROPS if isinstance(declared, NodeType) else COMMON_REL_PROPS
-    return [p for p in common + declared.props if p.required]
-
-
-def _check_value(prop: Prop, value: Any) -> tuple[Any, str | None]:
-    """The stored form of ``value`` for ``prop``, or an error saying what was expected."""
-    if value is None:
-        return None, f"expected {_expected(prop)}, got nothing"
-    kind = prop.type
-    if kind == "str":
-        if not isinstance(value, str):
-            return None, f"expected {_expected(prop)}, got {_kind(value)} {value!r}"
-        if len(value) > MAX_STRING_CHARS:
-            return None, f"text of {len(value)} characters; the limit is {MAX_STRING_CHARS}"
-        if prop.required and not value.strip():
-            return None, "must not be empty"
-    elif kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int):
-            return None, f"expected {_expected(prop)}, got {_kind(value)} {value!r}"
-        if abs(value) >= 2**63:
-            return None, "number too large for a 64-bit integer"
-    elif kind == "float":
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return None, f"expected {_expected(prop)}, got {_kind(value)} {value!r}"
-        if not math.isfinite(value):
-            return None, "expected a finite number"
-        value = float(value)
-    elif kind == "bool":
-        if not isinstance(value, bool):
-            return None, f"expected true or false, got {_kind(value)} {value!r}"
-    elif kind == "date":
-        value, error = _date(value)
-        if error:
-            return None, error
-    elif kind == "list[str]":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return None, f"expected a list of text, got {_kind(value)} {value!r}"
-        if any(len(v) > MAX_STRING_CHARS for v in value):
-            return None, f"an entry is longer than {MAX_STRING_CHARS} characters"
-    if prop.choices and value not in prop.choices:
-        return None, f"expected one of {', '.join(prop.choices)}, got {value!r}"
-    if prop.minimum is not None and isinstance(value, (int, float)) and value < prop.minimum:
-        return None, f"must be at least {prop.minimum:g}, got {value!r}"
-    return value, None
-
-
-def _date(value: Any) -> tuple[Any, str | None]:
-    if isinstance(value, dt.datetime):
-        return None, f"expected a date YYYY-MM-DD, got a timestamp {value.isoformat()}"
-    if isinstance(value, dt.date):
-        return value.isoformat(), None
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value).isoformat(), None
-        except ValueError:
-            pass
-    return None, f"expected a date YYYY-MM-DD, got {value!r}"
-
-
-def _expected(prop: Prop) -> str:
-    names = {
-        "str": "text",
-        "int": "a whole number",
-        "float": "a number",
-        "bool": "true or false",
-        "date": "a date YYYY-MM-DD",
-        "list[str]": "a list of text",
-    }
-    text = names[prop.type]
-    if prop.unit:
-        text += f" in {prop.unit}"
-    return text
-
-
-def _kind(value: Any) -> str:
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "text",
-        int: "a number",
-        float: "a number",
-        bool: "a boolean",
-        type(None): "nothing",
-    }.get(type(value), type(value).__name__)
