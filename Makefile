@@ -28,11 +28,14 @@ demo: install
 	$(BIN)/gkg load
 	$(BIN)/gkg report --out $(REPORT) --open
 
-test: dev
+test: lint
 	$(BIN)/python -m pytest
 
+# ruff (lint everywhere, formatting of gkg and its tests) and mypy over gkg as installed.
 lint: dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check graph loaders tests
+	$(BIN)/python tests/lint/typecheck.py
 
 bench: dev
 	$(BIN)/python -m benchmarks.run
@@ -53,4 +56,4 @@ neo4j-stop:
 
 clean:
 	-$(BIN)/gkg server stop
-	rm -rf $(VENV) .gkg $(REPORT)
+	rm -rf $(VENV) .gkg $(REPORT) build/typecheck

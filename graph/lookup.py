@@ -21,7 +21,8 @@ def resolve(store: GraphStore, text: str) -> Node:
         {"entity": text.strip()},
     ).column("n")
     if len(found) == 1:
-        return found[0]
+        node: Node = found[0]
+        return node
     if len(found) > 1:
         ids = ", ".join(sorted(n.id for n in found))
         raise QueryError(f"{text!r} names several entities ({ids}); use one of these ids")

@@ -156,7 +156,7 @@ class ElementChecks:
                     f"quote is {len(quote)} characters; keep it under {MAX_STRING_CHARS}",
                 )
                 ok = False
-            if ok:
+            if ok and isinstance(doc, str) and isinstance(quote, str):
                 ids.append(doc)
                 quotes.append(quote)
         return (ids, quotes) if ok else None

@@ -20,20 +20,23 @@ import itertools
 import operator
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-try:
-    BaseLoader: type = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
+if TYPE_CHECKING:
     BaseLoader = yaml.SafeLoader
+else:
+    try:
+        BaseLoader = yaml.CSafeLoader
+    except AttributeError:  # PyYAML built without libyaml
+        BaseLoader = yaml.SafeLoader
 
 #: Refuse YAML nested deeper than this (a seed needs about 5 levels).
 MAX_DEPTH = 64
 
 
-class _StrictLoader(BaseLoader):  # type: ignore[misc, valid-type]
+class _StrictLoader(BaseLoader):
     """libyaml's safe loader that refuses duplicate keys and leaves dates as text.
 
     Dates stay strings so that the validator, not the YAML library, judges them and can
@@ -59,7 +62,8 @@ class _StrictLoader(BaseLoader):  # type: ignore[misc, valid-type]
                     key_node.start_mark,
                 )
             seen[key] = key_node.start_mark.line + 1
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 def may_nest_deeper(text: str, limit: int) -> bool:
@@ -91,7 +95,7 @@ def _flow_depth(brackets: str) -> int:
     # accumulate(steps) = S[i] + i; subtracting i (range) gives S[i] itself.
     sums = list(map(operator.sub, itertools.accumulate(steps, initial=0), itertools.count()))
     lows = itertools.accumulate(sums, min)
-    return max(map(operator.sub, sums, lows))
+    return int(max(map(operator.sub, sums, lows)))
 
 
 def deep_line(text: str) -> int | None:
@@ -101,7 +105,7 @@ def deep_line(text: str) -> int | None:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                return event.start_mark.line + 1
+                return event.start_mark.line + 1 if event.start_mark else 0
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
     return None

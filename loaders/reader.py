@@ -94,7 +94,7 @@ def read_seed_file(path: str | Path) -> tuple[SeedFile | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line: int | None = raw[: exc.start].count(b"\n") + 1
         return None, [
             Problem(
                 name,

@@ -143,7 +143,7 @@ class _Checker(ElementChecks):
         node_id = self.identifier(file, keys, item)
         ok &= node_id is not None
         if fixed_label:
-            label = fixed_label
+            label: Any = fixed_label
             if "label" in item and item["label"] != fixed_label:
                 self.problem(
                     file,
@@ -153,7 +153,7 @@ class _Checker(ElementChecks):
                 )
                 ok = False
         else:
-            label = item.get("label")
+            label = item.get("label")  # checked just below
         try:
             ntype = node_type(label) if isinstance(label, str) else None
         except SchemaError as exc:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from gkg.cli.common import core_from
+
+if TYPE_CHECKING:
+    from gkg.loaders.load import Changes
+    from gkg.schema import Prop
 
 FILES_HELP = "Seed YAML files, loaded together (default: data/seed.yaml, else the shipped seed)."
 
@@ -57,7 +62,7 @@ def schema() -> None:
     """List the declared labels, relationship types and their properties."""
     from gkg.schema import COMMON_NODE_PROPS, COMMON_REL_PROPS, NODE_TYPES, REL_TYPES
 
-    def props(items) -> str:
+    def props(items: Iterable[Prop]) -> str:
         return ", ".join(
             f"{p.name}{'*' if p.required else ''}:{p.type}" + (f"[{p.unit}]" if p.unit else "")
             for p in items
@@ -77,7 +82,7 @@ def schema() -> None:
     print("\n* required")
 
 
-def _print_changes(kind: str, changes) -> None:
+def _print_changes(kind: str, changes: Changes) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -102,7 +107,8 @@ class _LateProgress:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.description = "loading"
-        self.done, self.total = 0, None
+        self.done: int = 0
+        self.total: int | None = None
         self.bar: Any = None
         self.task: Any = None
         self.timer = threading.Timer(self.DELAY_S, self._show)

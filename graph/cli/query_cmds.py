@@ -6,11 +6,15 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from gkg.cli.common import core_from, err
+from gkg.model import Result
+
+if TYPE_CHECKING:
+    from gkg.catalogue import NamedQuery
 
 queries_app = typer.Typer(
     help="List the named queries (`gkg queries`), or show one (`gkg queries show NAME`).",
@@ -73,8 +77,6 @@ def list_queries(
     if fmt is ListFormat.json:
         print(json.dumps([_describe(q) for q in catalogue], ensure_ascii=False, indent=2))
         return
-    from gkg.model import Result
-
     rows = [
         [q.name, q.category, q.title, ", ".join(p.signature() for p in q.params), _kind(q)]
         for q in catalogue
@@ -120,7 +122,7 @@ def show_query(
     print(f"\n{query.text}", end="")
 
 
-def _kind(query) -> str:
+def _kind(query: NamedQuery) -> str:
     return query.result if query.engine == "cypher" else f"{query.result} (networkx)"
 
 
@@ -128,7 +130,7 @@ def _quote(text: str) -> str:
     return f"'{text}'" if any(c in text for c in " '\"$&|;<>()") else text
 
 
-def _describe(query, text: bool = False) -> dict[str, Any]:
+def _describe(query: NamedQuery, text: bool = False) -> dict[str, Any]:
     described: dict[str, Any] = {
         "name": query.name,
         "title": query.title,
@@ -228,7 +230,7 @@ def _guess(value: str) -> Any:
         return value
 
 
-def _emit(result, fmt: str, out: Path | None, title: str | None = None) -> None:
+def _emit(result: Result, fmt: str, out: Path | None, title: str | None = None) -> None:
     from gkg.present import tables as output
 
     if out is not None:

@@ -89,7 +89,7 @@ def _network_class() -> type[Network]:
     from pyvis.network import Network
 
     class FastNetwork(Network):
-        def get_nodes(self):  # type: ignore[override]
+        def get_nodes(self) -> Any:
             return self.node_map.keys()
 
     return FastNetwork

@@ -117,7 +117,9 @@ def json_for_html(value: Any) -> str:
 @functools.cache
 def static_text(name: str) -> str:
     """The page's own code shipped in ``gkg/present/static``: ``page.css`` or ``page.js``."""
-    return resources.files("gkg.present").joinpath("static", name).read_text(encoding="utf-8")
+    return (
+        resources.files("gkg.present").joinpath("static").joinpath(name).read_text(encoding="utf-8")
+    )
 
 
 def page_html(

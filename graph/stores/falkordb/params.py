@@ -16,7 +16,8 @@ def literal(value: Any) -> str:
     """``value`` as FalkorDB's parameter syntax writes it (text, number, bool, list, map)."""
     kind = type(value)
     if kind is str:
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        text: str = value
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if kind is list or kind is tuple:
         return "[" + ",".join(map(literal, value)) + "]"
     if kind is dict:

@@ -21,9 +21,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gkg.errors import StoreError
 from gkg.stores.base import LocalServer, ServerStatus
+
+if TYPE_CHECKING:
+    import redis
+    from redis.retry import Retry
 
 #: sun_path holds 108 bytes; longer socket paths move to a short folder under /tmp.
 _MAX_SOCKET_PATH = 100
@@ -149,7 +154,7 @@ class EmbeddedServer(LocalServer):
         return stop(self.home)
 
 
-def no_retry() -> object:
+def no_retry() -> Retry:
     """A redis-py retry policy that does not retry: a dead server should be seen at once."""
     from redis.backoff import NoBackoff
     from redis.retry import Retry
@@ -157,7 +162,7 @@ def no_retry() -> object:
     return Retry(NoBackoff(), 0)
 
 
-def client_for(socket: Path, timeout: float) -> object:
+def client_for(socket: Path, timeout: float) -> redis.Redis:
     """A plain Redis client on the server's socket (for PING and SHUTDOWN)."""
     import redis
 

@@ -40,6 +40,7 @@ class FalkorStore(GraphStore):
     """The embedded FalkorDB server of one data folder."""
 
     kind = "embedded"
+    settings: EmbeddedSettings
 
     def __init__(self, home: Path, graph_name: str = LIVE_GRAPH):
         self.home = home
@@ -105,7 +106,7 @@ class FalkorStore(GraphStore):
             fields = dict(zip(entry[::2], entry[1::2]))
             name = fields.get("name", fields.get(b"name"))
             if name in ("graph", b"graph"):
-                raw = int(fields.get("ver", fields.get(b"ver", 0)))
+                raw = int(fields.get("ver", fields.get(b"ver")) or 0)
                 version = f"{raw // 10000}.{raw // 100 % 100}.{raw % 100}"
         nodes = rels = None
         if self.is_loaded():

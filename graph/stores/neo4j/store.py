@@ -30,6 +30,7 @@ class Neo4jStore(GraphStore):
     """A Neo4j database reached with the official driver."""
 
     kind = "neo4j"
+    settings: Neo4jSettings
 
     def __init__(self, settings: Neo4jSettings):
         self.settings = settings
