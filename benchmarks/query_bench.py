@@ -1,6 +1,6 @@
 """Query latency: every named query warm on a big synthetic graph, and the cold command.
 
-Warm: through :meth:`gkg.catalogue.Catalogue.run` (parameter binding, entity look-up
+Warm: through :func:`gkg.runner.run_query` (parameter binding, entity look-up
 and the query itself), one untimed run and then the median of five, in a process per
 query so that one too slow to wait for can be stopped.
 Entity parameters name seed entities (``asicland``) that a synthetic graph does not

@@ -17,19 +17,20 @@ import time
 def main(argv: list[str] | None = None) -> int:
     name, params_json, runs_text, budget_text = sys.argv[1:] if argv is None else argv
     from gkg.catalogue import Catalogue
+    from gkg.runner import run_query
     from gkg.stores.factory import open_store
 
     catalogue = Catalogue.load()
     params = json.loads(params_json)
     with open_store(None) as store:
         started = time.perf_counter()
-        result = catalogue.run(store, name, params)
+        result = run_query(store, catalogue, name, params)
         first = time.perf_counter() - started
         times: list[float] = []
         spent = first
         while len(times) < int(runs_text) and spent + (times or [first])[-1] <= float(budget_text):
             started = time.perf_counter()
-            catalogue.run(store, name, params)
+            run_query(store, catalogue, name, params)
             times.append(time.perf_counter() - started)
             spent += times[-1]
     print(json.dumps({"first_s": first, "runs_s": times, "rows": len(result.rows)}))

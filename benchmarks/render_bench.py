@@ -23,7 +23,9 @@ def bench_render(
     size: GeneratedSize, runs: int = RUNS, log: Callable[[str], None] = print
 ) -> dict[str, Any]:
     """Load ``size``'s file into a fresh store and time drawing the whole graph."""
+    from gkg.core import KnowledgeGraph
     from gkg.loaders.load import load_files
+    from gkg.model import without_sources
     from gkg.present import pages as viz
     from gkg.stores.base import whole_graph
     from gkg.stores.falkordb.store import FalkorStore
@@ -33,9 +35,9 @@ def bench_render(
         store = FalkorStore(home)
         load_files(store, [size.path])
         nodes, rels = whole_graph(store)
-        sources = viz.source_documents(store)
+        sources = KnowledgeGraph.over(store).source_documents()
         store.close()
-        value = ([n for n in nodes if n.label != viz.SOURCE_LABEL], rels)
+        value = (without_sources(nodes), rels)
         with tempfile.TemporaryDirectory(prefix="gkg-bench-page-") as folder:
             page = Path(folder) / "graph.html"
             times = []
