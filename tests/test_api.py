@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 import gkg
-from gkg.errors import QueryError
+from gkg.errors import GkgError, QueryError
+from gkg.model import Result
 from gkg.stores.falkordb import server
 from tests.helpers.common import SMALL
 
@@ -64,3 +66,9 @@ def test_stop_server_and_come_back(kg: gkg.KnowledgeGraph) -> None:
     assert not server.status(kg.store.home).running
     assert kg.query("companies").rows  # the next use starts it again, with the saved graph
     assert server.status(kg.store.home).running
+
+
+def test_dataframes_without_pandas_name_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if pandas were not installed
+    with pytest.raises(GkgError, match=r"pip install 'gkg\[notebooks\]'"):
+        Result(["a"], [[1]]).to_dataframe()

