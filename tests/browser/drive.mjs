@@ -6,8 +6,9 @@
 //
 // Steps: {"do": "goto", "url"}, {"do": "settle"} (wait for window.gkgSettled), {"do":
 // "click", "selector"}, {"do": "fill", "selector", "text"}, {"do": "type", "text"}, {"do":
-// "press", "key"}, {"do": "wait", "selector", "state"?}, {"do": "eval", "js"} (its value is
-// recorded), {"do": "shot", "path"}, {"do": "sleep", "ms"}. Every request's URL, console
+// "press", "key"}, {"do": "wait", "selector", "state"?}, {"do": "waitUrl", "part"}, {"do":
+// "eval", "js"} (its value is recorded), {"do": "frameSettle"} and {"do": "frameEval", "js"}
+// (the same in the page's first iframe), {"do": "shot", "path"}, {"do": "sleep", "ms"}. Every request's URL, console
 // error or warning, uncaught exception and dialog (alert from seed markup) is recorded.
 import { chromium } from "playwright-core";
 
@@ -61,6 +62,14 @@ try {
         break;
       case "eval":
         seen.results.push(await page.evaluate(step.js));
+        break;
+      case "frameEval": // in the first inner frame (a notebook's srcdoc iframe)
+        await page.waitForFunction(() => document.querySelector("iframe"), null, { timeout });
+        seen.results.push(await page.frames()[1].evaluate(step.js));
+        break;
+      case "frameSettle":
+        await page.waitForFunction(() => document.querySelector("iframe"), null, { timeout });
+        await page.frames()[1].waitForFunction(() => window.gkgSettled === true, null, { timeout });
         break;
       case "shot":
         await page.screenshot({ path: step.path });
