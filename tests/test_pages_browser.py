@@ -185,6 +185,11 @@ def test_entity_links_in_query_tables_open_entity_pages(
             *SETTLE,
             js("document.querySelector('h1').innerText"),
             js("document.body.innerText.includes('국내유일TSMC')"),
+            {"do": "click", "selector": "a[href='../sources/jnilbo-2025.html']"},
+            {"do": "waitUrl", "part": "sources/jnilbo-2025.html"},
+            {"do": "shot", "path": shot(tmp_path, "source-page")},
+            goto(seed_report.folder / "analytics.html"),
+            {"do": "shot", "path": shot(tmp_path, "analytics")},
         ],
     )
     assert seen.results == ["ASICLAND", True]
