@@ -113,12 +113,18 @@ def viz(
             value = kg.entities()
             title = "The whole graph"
         nodes, rels = graph_of(value)
+        options: dict[str, Any] = {}
+        if query or around:  # a part of the graph: embed the whole for "expand" and search
+            from gkg.present.document import whole_document
+
+            options["whole"] = whole_document(*kg.entities(), kg.source_documents())
         path = kg.page(
             out,
             value,
             title=title,
             subtitle=f"{len(nodes)} nodes, {len(rels)} relationships",
             lang=lang.value,
+            **options,
         )
     _announce(path, open_it)
 
