@@ -6,6 +6,7 @@ as ISO strings), each remembering where it came from. Nothing here touches a dat
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 from gkg.errors import SchemaError, ValidationError
 from gkg.loaders.checks import ElementChecks, Origin, kind_of
+from gkg.loaders.datasets import NAME_PATTERN, NAME_RULE, Kept, default_name
 from gkg.loaders.parse import paused_gc
 from gkg.loaders.reader import KeyPath, SeedFile, read_seed_files
 from gkg.schema import (
@@ -25,6 +27,8 @@ from gkg.schema import (
 )
 
 SECTIONS = ("sources", "nodes", "relationships")
+#: The optional top-level key naming a file's dataset.
+DATASET_KEY = "dataset"
 
 
 @dataclass
@@ -56,19 +60,27 @@ class Seed:
     files: list[str]
     nodes: list[NodeRecord] = field(default_factory=list)
     relationships: list[RelRecord] = field(default_factory=list)
+    #: The dataset of each file (its ``dataset:`` name, else its path), and its digest.
+    datasets: list[str] = field(default_factory=list)
+    digests: list[str] = field(default_factory=list)
 
 
-def validate_files(paths: Sequence[str | Path]) -> Seed:
-    """Read and validate seed files together; :class:`ValidationError` lists every problem."""
+def validate_files(paths: Sequence[str | Path], kept: Kept | None = None) -> Seed:
+    """Read and validate seed files together; :class:`ValidationError` lists every problem.
+
+    ``kept``: stored datasets the files may refer to (and must not declare again)."""
     files, problems = read_seed_files(paths)
     if problems:
         raise ValidationError(problems)
     with paused_gc():  # millions of small objects, no cycles: see reader.paused_gc
-        return validate(files)
+        return validate(files, kept)
 
 
-def validate(files: Sequence[SeedFile]) -> Seed:
+def validate(files: Sequence[SeedFile], kept: Kept | None = None) -> Seed:
     checker = _Checker(list(files))
+    checker.kept = kept
+    if kept is not None:
+        checker.source_dates.update(kept.source_dates())
     seed = checker.run()
     if checker.pending:
         raise ValidationError(checker.located())
@@ -80,8 +92,13 @@ class _Checker(ElementChecks):
 
     # --- the run ------------------------------------------------------------------------
 
+    kept: Kept | None = None
+
     def run(self) -> Seed:
         seed = Seed([f.path for f in self.files])
+        self.dataset_files: dict[str, int] = {}
+        seed.datasets = [self.dataset_name(i) for i in range(len(self.files))]
+        seed.digests = [hashlib.sha256(f.text.encode()).hexdigest() for f in self.files]
         sections: list[tuple[int, str, list[Any]]] = []
         for index, seed_file in enumerate(self.files):
             if not any(section in seed_file.data for section in SECTIONS):
@@ -90,7 +107,7 @@ class _Checker(ElementChecks):
                     f"none of the sections {', '.join(SECTIONS)}; is this a gkg seed file?",
                 )  # fmt: skip
             for key in seed_file.data:
-                if key not in SECTIONS:
+                if key not in SECTIONS and key != DATASET_KEY:
                     self.problem(
                         index, (key,), str(key),
                         f"unknown section; expected one of: {', '.join(SECTIONS)}",
@@ -121,6 +138,8 @@ class _Checker(ElementChecks):
                         seed.nodes.append(record)
         self.finish_nodes(seed.nodes)
         labels = {n.id: n.label for n in seed.nodes}
+        if self.kept is not None:
+            labels = {**{i: n.label for i, n in self.kept.nodes.items()}, **labels}
         rel_origin: dict[str, Origin] = {}
         for index, section, items in sections:
             if section == "relationships":
@@ -129,6 +148,26 @@ class _Checker(ElementChecks):
                     if rel:
                         seed.relationships.append(rel)
         return seed
+
+    def dataset_name(self, index: int) -> str:
+        """The file's ``dataset:`` name (checked, and unique among the files), else its path."""
+        seed_file = self.files[index]
+        declared = seed_file.data.get(DATASET_KEY)
+        name = default_name(seed_file.path)
+        if declared is not None:
+            if isinstance(declared, str) and NAME_PATTERN.match(declared):
+                name = declared
+            else:
+                self.problem(
+                    index, (DATASET_KEY,), DATASET_KEY, f"expected {NAME_RULE}, got {declared!r}"
+                )
+        first = self.dataset_files.setdefault(name, index)
+        if first != index:
+            self.problem(
+                index, (DATASET_KEY,), DATASET_KEY,
+                f"dataset {name!r} is also {self.files[first].path}; load it from one file",
+            )  # fmt: skip
+        return name
 
     # --- nodes --------------------------------------------------------------------------
 
@@ -174,7 +213,17 @@ class _Checker(ElementChecks):
             cited = self.citations(file, keys, item)
             ok &= cited is not None
             source_ids, quotes = cited or ([], [])
-        if node_id is not None:
+        stored = self.kept.node_place(node_id) if node_id and self.kept else None
+        if stored is not None:
+            self.problem(
+                file,
+                (*keys, "id"),
+                "id",
+                f"id {node_id!r} is already declared by {stored}; a node belongs to one "
+                "dataset (drop it here and refer to it, or load both files together)",
+            )
+            ok = False
+        elif node_id is not None:
             first = self.node_origin.get(node_id)
             if first is not None:
                 self.problem(
@@ -266,6 +315,7 @@ class _Checker(ElementChecks):
                         "is invalid (see its own problems)"
                         if known
                         else "does not exist in any loaded file"
+                        + (" nor in the stored graph" if self.kept is not None else "")
                     ),
                 )
                 ok = False
@@ -302,6 +352,12 @@ class _Checker(ElementChecks):
                 "type",
                 f"relationship {rel_id} is defined twice: here and at {self.where(first)} "
                 "(give one a distinct 'key' if both are meant)",
+            )
+            return None
+        stored = self.kept.rel_place(rel_id) if self.kept else None
+        if stored is not None:
+            self.problem(
+                file, keys, "type", f"relationship {rel_id} is already declared by {stored}"
             )
             return None
         rel_origin[rel_id] = Origin(file, keys)
