@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gkg.errors import GkgError, ValidationError
+from gkg.loaders.dataset_checks import DATASET_KEY
 from gkg.loaders.datasets import (
     SEED_DATASET,
     DatasetEntry,
@@ -26,7 +27,7 @@ from gkg.loaders.datasets import (
 from gkg.loaders.parse import paused_gc
 from gkg.loaders.plan import LoadPlan, plan_load
 from gkg.loaders.reader import SeedFile, read_seed_files
-from gkg.loaders.validate import DATASET_KEY, Seed, validate
+from gkg.loaders.validate import Seed, validate
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.ingest import LoadScope
 

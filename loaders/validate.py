@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from gkg.errors import SchemaError, ValidationError
-from gkg.loaders.checks import ElementChecks, Origin, kind_of
-from gkg.loaders.datasets import NAME_PATTERN, NAME_RULE, Kept, default_name
+from gkg.loaders.checks import Origin, kind_of
+from gkg.loaders.dataset_checks import DATASET_KEY, DatasetChecks
+from gkg.loaders.datasets import Kept
 from gkg.loaders.parse import paused_gc
 from gkg.loaders.reader import KeyPath, SeedFile, read_seed_files
 from gkg.schema import (
@@ -27,8 +28,6 @@ from gkg.schema import (
 )
 
 SECTIONS = ("sources", "nodes", "relationships")
-#: The optional top-level key naming a file's dataset.
-DATASET_KEY = "dataset"
 
 
 @dataclass
@@ -87,16 +86,15 @@ def validate(files: Sequence[SeedFile], kept: Kept | None = None) -> Seed:
     return seed
 
 
-class _Checker(ElementChecks):
+class _Checker(DatasetChecks):
     """One validation run: sources first, then nodes, then relationships."""
 
     # --- the run ------------------------------------------------------------------------
 
-    kept: Kept | None = None
-
     def run(self) -> Seed:
         seed = Seed([f.path for f in self.files])
         self.dataset_files: dict[str, int] = {}
+        self.clashes: dict[tuple[int, str], list[tuple[KeyPath, str]]] = {}
         seed.datasets = [self.dataset_name(i) for i in range(len(self.files))]
         seed.digests = [hashlib.sha256(f.text.encode()).hexdigest() for f in self.files]
         sections: list[tuple[int, str, list[Any]]] = []
@@ -147,27 +145,8 @@ class _Checker(ElementChecks):
                     rel = self.relationship(index, i, item, labels, rel_origin)
                     if rel:
                         seed.relationships.append(rel)
+        self.report_clashes()
         return seed
-
-    def dataset_name(self, index: int) -> str:
-        """The file's ``dataset:`` name (checked, and unique among the files), else its path."""
-        seed_file = self.files[index]
-        declared = seed_file.data.get(DATASET_KEY)
-        name = default_name(seed_file.path)
-        if declared is not None:
-            if isinstance(declared, str) and NAME_PATTERN.match(declared):
-                name = declared
-            else:
-                self.problem(
-                    index, (DATASET_KEY,), DATASET_KEY, f"expected {NAME_RULE}, got {declared!r}"
-                )
-        first = self.dataset_files.setdefault(name, index)
-        if first != index:
-            self.problem(
-                index, (DATASET_KEY,), DATASET_KEY,
-                f"dataset {name!r} is also {self.files[first].path}; load it from one file",
-            )  # fmt: skip
-        return name
 
     # --- nodes --------------------------------------------------------------------------
 
@@ -213,17 +192,7 @@ class _Checker(ElementChecks):
             cited = self.citations(file, keys, item)
             ok &= cited is not None
             source_ids, quotes = cited or ([], [])
-        stored = self.kept.node_place(node_id) if node_id and self.kept else None
-        if stored is not None:
-            self.problem(
-                file,
-                (*keys, "id"),
-                "id",
-                f"id {node_id!r} is already declared by {stored}; a node belongs to one "
-                "dataset (drop it here and refer to it, or load both files together)",
-            )
-            ok = False
-        elif node_id is not None:
+        if node_id is not None:
             first = self.node_origin.get(node_id)
             if first is not None:
                 self.problem(
@@ -235,6 +204,10 @@ class _Checker(ElementChecks):
                 ok = False
             else:
                 self.node_origin[node_id] = Origin(file, keys)
+                stored = self.kept.node_place(node_id) if self.kept else None
+                if stored is not None:
+                    self.clash(file, (*keys, "id"), node_id, stored)
+                    ok = False
         if not ok or node_id is None or props is None:
             return None
         return NodeRecord(node_id, ntype.label, props, source_ids, quotes, Origin(file, keys))
@@ -356,9 +329,7 @@ class _Checker(ElementChecks):
             return None
         stored = self.kept.rel_place(rel_id) if self.kept else None
         if stored is not None:
-            self.problem(
-                file, keys, "type", f"relationship {rel_id} is already declared by {stored}"
-            )
+            self.clash(file, keys, rel_id, stored)
             return None
         rel_origin[rel_id] = Origin(file, keys)
         source_ids, quotes = cited

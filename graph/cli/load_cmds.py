@@ -86,7 +86,12 @@ def datasets(ctx: typer.Context, fmt: OutputFormat = format_option()) -> None:
     """List the loaded datasets: name, file, content digest, counts and when loaded."""
     with core_from(ctx) as kg:
         found = kg.datasets()
-    rows = [[d.name, d.file, d.digest[:12], d.nodes, d.relationships, d.loaded_at] for d in found]
+    short = fmt in (OutputFormat.table, OutputFormat.records)  # the full digest elsewhere
+    rows = [
+        [d.name, d.file, d.digest[:12] if short else d.digest, d.nodes, d.relationships]
+        + [d.loaded_at]
+        for d in found
+    ]
     columns = ["name", "file", "digest", "nodes", "relationships", "loadedAt"]
     emit(Result(columns, rows), fmt.value, None, title="loaded datasets")
 
