@@ -73,7 +73,7 @@ def _plan(seed: Seed) -> LoadPlan:
         digest = _digest(node.label, props)
         props["contentHash"] = digest
         props["dataset"] = dataset
-        row = {"id": node.id, "props": props}
+        row: dict[str, Any] = {"id": node.id, "props": props}
         node_rows[node.label].append(row)
         rows_of[dataset].append(row)
         nodes[node.id] = (node.label, digest)

@@ -37,7 +37,9 @@ nodes:
 """
 
 
-def test_datasets_live_side_by_side(make_store: Callable[[str], FalkorStore], tmp_path: Path) -> None:
+def test_datasets_live_side_by_side(
+    make_store: Callable[[str], FalkorStore], tmp_path: Path
+) -> None:
     exercise_datasets(make_store("datasets"), tmp_path)
 
 
@@ -67,7 +69,8 @@ def test_the_cli_adds_lists_unloads_and_replaces_datasets(gkg: Gkg, tmp_path: Pa
 
     refused = gkg("unload", "seed")
     assert refused.returncode == 2
-    assert "example-ai|PARTNER_OF|nhn-cloud" in refused.stderr and "nothing changed" in refused.stderr
+    assert "example-ai|PARTNER_OF|nhn-cloud" in refused.stderr
+    assert "nothing changed" in refused.stderr
 
     gone = gkg("unload", str(extra), check=True).stdout
     assert "nodes -1, relationships -1" in gone

@@ -78,7 +78,7 @@ def _krw_ko(value: int | float) -> str:
     rest = round(abs(value))
     if rest < 10**4:
         return f"{sign}{rest:,} 원"
-    parts = []
+    parts: list[str] = []
     for scale, word in _KO_UNITS:
         if rest >= scale and len(parts) < 2:
             count, rest = divmod(rest, scale)

@@ -75,14 +75,19 @@ def records(result: Result, *, width: int = 100, title: str | None = None, lang:
     columns = [safe_text(c) for c in result.columns]
     label = max((cell_len(c) for c in columns), default=0)
     room = max(20, width - label - 3)
-    lines = [safe_text(title)] if title else []
-    for number, row in enumerate(result.rows, start=1):
-        header = f"-[ RECORD {number} ]"
-        lines.append(header + "-" * max(0, min(width, label + 3 + room) - len(header)))
+    blocks = []
+    for row in result.rows:
+        block = []
         for column, text in zip(columns, row_texts(result.columns, row, lang)):
             wrapped = wrap(text, room) or [""]
-            lines.append(f"{_pad(column, label)} | {wrapped[0]}".rstrip())
-            lines += [f"{' ' * label} | {more}".rstrip() for more in wrapped[1:]]
+            block.append(f"{_pad(column, label)} | {wrapped[0]}".rstrip())
+            block += [f"{' ' * label} | {more}".rstrip() for more in wrapped[1:]]
+        blocks.append(block)
+    rule = min(width, max((cell_len(line) for b in blocks for line in b), default=0))
+    lines = [safe_text(title)] if title else []
+    for number, block in enumerate(blocks, start=1):
+        header = f"-[ RECORD {number} ]"
+        lines += [header + "-" * max(0, rule - len(header)), *block]
     lines.append(_rows_count(len(result.rows)))
     return "\n".join(lines) + "\n"
 

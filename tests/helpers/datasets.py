@@ -103,12 +103,13 @@ def exercise_datasets(store: GraphStore, folder: Path) -> None:
             '    sources: [{doc: doc-b, quote: "엔비디아"}]\n',
             "",
         ).replace(
-            '  - {type: MADE_BY, from: h100, to: nvidia, sources: [{doc: doc-b, quote: "엔비디아"}]}\n',
+            "  - {type: MADE_BY, from: h100, to: nvidia, "
+            'sources: [{doc: doc-b, quote: "엔비디아"}]}\n',
             "",
         ),
         encoding="utf-8",
     )
-    with pytest.raises(GkgError, match="(?s)refused to replace 'base'.*needs node 'nvidia'"):
+    with pytest.raises(GkgError, match=r"(?s)refused to replace 'base'.*needs node 'nvidia'"):
         load_files(store, [shrunk])
     assert export(store) == with_extra
 
