@@ -96,7 +96,7 @@ def test_details_records_list_properties_with_units_and_sources(
         ("테스트 일보", "기사 B", "2023-06-05", "88.5PF"),
     ]
     funds = next(e for e in data["edges"].values() if e["type"] == "FUNDS")
-    assert {"key": "amountKrw", "value": "15,300,000,000", "unit": "KRW"} in funds["properties"]
+    assert {"key": "amountKrw", "value": "15.3 billion KRW", "unit": ""} in funds["properties"]
     assert centre["marks"] == {}
 
 
@@ -104,7 +104,7 @@ def test_years_never_get_thousands_separators():
     assert format_value(2020, key="startYear") == "2020"
     assert format_value(2020) == "2020" and format_value(15300000000) == "15,300,000,000"
     assert format_value(12345, key="year") == "12345"
-    assert format_value(True) == "yes" and format_value(["a", "b"]) == "a; b"
+    assert format_value(True) == "true" and format_value(["a", "b"]) == "a; b"
     node = Node("a", ("Entity", "Agreement"), {"name": "A", "startYear": 2020, "year": 2024})
     doc = page_document([node], [])
     values = {p["key"]: p["value"] for p in doc["nodes"]["a"]["properties"]}

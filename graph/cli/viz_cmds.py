@@ -145,9 +145,9 @@ def _query_graph(kg: KnowledgeGraph, name: str, pairs: list[str]) -> tuple[Resul
 
 
 def _emit(result: Any, fmt: Format) -> None:
-    from gkg.present.tables import render
+    from gkg.cli.output import emit
 
-    print(render(result, fmt.value), end="")
+    emit(result, fmt.value, None)
 
 
 @analyze_app.command("centrality")

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gkg.model import Node, Relationship, is_source
-from gkg.present import layout
+from gkg.present import placement
 from gkg.present.network import SETTLE_BUDGET_MS, check_lang, grouped, vis_options
 from gkg.present.records import edge_record, node_record, placeholder_record
 from gkg.present.styles import label_info, label_name
@@ -117,7 +117,7 @@ def _place(doc: Document, pairs: list[tuple[str, str]], lang: str) -> None:
     for label in group_of.values():
         counts[label] = counts.get(label, 0) + 1
     captions = {label: f"{label_name(label, lang)} ({n})" for label, n in counts.items()}
-    laid = layout.grouped_layout(
+    laid = placement.grouped_layout(
         list(records), pairs, group_of, order=[t.label for t in NODE_TYPES], captions=captions
     )
     for node_id, (x, y) in laid.positions.items():

@@ -1,155 +1,109 @@
-"""Grouped positions for a graph page: one disc of nodes per group, discs packed in rows.
+"""Lay a result out in plain text that fits a width: a table when it fits, else records.
 
-Instead of letting a force simulation tangle every node into one hairball, the page gets
-fixed ``x, y`` coordinates (vis-network draws them with physics off, so the page settles
-at its first frame). Nodes are grouped by label; inside a group they sit on a sunflower
-spiral, most connected first, so hubs are central and spacing is even; groups are discs
-packed left to right in rows, in the schema's order.
-
-Cost is linear in nodes plus edges (sorting aside): 2,000 nodes take a few milliseconds.
+A table never squeezes or folds a column: when its natural width is more than the width
+given, the result is shown as records instead, one field per line (as psql's expanded
+mode does), with long values wrapped at spaces only, so names, ids and numbers are never
+split. Widths are counted in terminal cells (a Hangul syllable takes two).
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Sequence
 
-#: Angle between consecutive sunflower seeds (the golden angle), in radians.
-GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-#: Distance between neighbouring node centres inside a group, in canvas pixels at zoom 1.
-SPACING = 70.0
-#: Empty space around each group's disc.
-GAP = 90.0
-#: Caption font size range, in canvas pixels (bigger groups get bigger captions).
-CAPTION_MIN = 18.0
-CAPTION_MAX = 90.0
+from rich.cells import cell_len
+
+from gkg.model import Result
+from gkg.present.formatting import row_texts, safe_text
+
+#: Amounts keep together when a line is wrapped: "4.28 trillion KRW", "4조 2,831억 원".
+_AMOUNT = re.compile(r"\d[\d.,]* (?:trillion|billion|million) KRW|(?:[\d,]+(?:조|억|만) )+원")
+_GLUE = "\u00a0"
 
 
-@dataclass(frozen=True)
-class Group:
-    """One group's disc: its key, centre and radius (for captions drawn behind it)."""
-
-    key: str
-    x: float
-    y: float
-    r: float
-    size: int
-    caption: str
-    font: float
+def _glued(text: str) -> str:
+    return _AMOUNT.sub(lambda m: m.group().replace(" ", _GLUE), text)
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Positions by node id, and the groups' discs."""
-
-    positions: dict[str, tuple[float, float]]
-    groups: list[Group]
+def _rows_count(count: int) -> str:
+    return f"({count} row{'s' if count != 1 else ''})"
 
 
-def grouped_layout(
-    node_ids: Sequence[str],
-    edges: Iterable[tuple[str, str]],
-    group_of: Mapping[str, str],
-    *,
-    spacing: float = SPACING,
-    gap: float = GAP,
-    order: Sequence[str] = (),
-    captions: Mapping[str, str] | None = None,
-) -> Layout:
-    """Positions for ``node_ids``: each group (``group_of[id]``) a disc, discs in rows.
-
-    ``order`` lists group keys to place first (e.g. the schema's label order); other
-    groups follow biggest first. ``captions`` (default: the key) are drawn above each disc;
-    each disc's slot is wide enough for its caption. Deterministic for the same input.
-    """
-    degree = {node_id: 0 for node_id in node_ids}
-    for start, end in edges:
-        if start in degree:
-            degree[start] += 1
-        if end in degree:
-            degree[end] += 1
-    members: dict[str, list[str]] = {}
-    for node_id in node_ids:
-        members.setdefault(group_of.get(node_id, ""), []).append(node_id)
-    rank = {key: i for i, key in enumerate(order)}
-    keys = sorted(members, key=lambda k: (rank.get(k, len(rank)), -len(members[k]), k))
-    radius = {key: _disc_radius(len(members[key]), spacing) for key in keys}
-    text = {key: (captions or {}).get(key, key) for key in keys}
-    font = {key: min(max(radius[key] / 8, CAPTION_MIN), CAPTION_MAX) for key in keys}
-    slot = {key: max(2 * radius[key], _text_width(text[key], font[key])) + gap for key in keys}
-    centres = _pack_rows(keys, slot, font)
-    positions: dict[str, tuple[float, float]] = {}
-    groups = []
-    for key in keys:
-        cx, cy = centres[key]
-        ranked = sorted(members[key], key=lambda n: (-degree[n], n))
-        for i, node_id in enumerate(ranked):
-            r = _seed_radius(i, spacing)
-            angle = i * GOLDEN_ANGLE
-            positions[node_id] = (
-                round(cx + r * math.cos(angle), 1),
-                round(cy + r * math.sin(angle), 1),
-            )
-        groups.append(
-            Group(
-                key,
-                round(cx, 1),
-                round(cy, 1),
-                round(radius[key], 1),
-                len(ranked),
-                text[key],
-                round(font[key], 1),
-            )
-        )
-    return Layout(positions, groups)
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - cell_len(text))
+    return gap + text if right else text + gap
 
 
-def _seed_radius(i: int, spacing: float) -> float:
-    """Distance of the i-th sunflower seed from the centre (one node per spacing² of area)."""
-    return spacing / math.sqrt(math.pi) * math.sqrt(i + 0.5) if i else 0.0
+def _numeric(result: Result, index: int) -> bool:
+    values = [row[index] for row in result.rows if row[index] is not None]
+    return bool(values) and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in values
+    )
 
 
-def _disc_radius(count: int, spacing: float) -> float:
-    return _seed_radius(max(count - 1, 0), spacing) + spacing * 0.6
+def table_lines(
+    columns: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool] = ()
+) -> list[str]:
+    """A plain table (`` a | b`` under a ``---+---`` rule) of texts, at its natural width."""
+    widths = [cell_len(c) for c in columns]
+    for row in rows:
+        widths = [max(w, cell_len(t)) for w, t in zip(widths, row)]
+    align = list(right) or [False] * len(columns)
+    lines = [" | ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip()]
+    lines.append("-+-".join("-" * w for w in widths))
+    for row in rows:
+        cells = (_pad(t, w, a) for t, w, a in zip(row, widths, align))
+        lines.append(" | ".join(cells).rstrip())
+    return lines
 
 
-def _text_width(text: str, font: float) -> float:
-    """Rough width of a caption: wide (CJK) characters count double."""
-    return font * sum(1.0 if ord(c) > 0x2E80 else 0.62 for c in text)
+def table_or_records(
+    result: Result, *, width: int = 100, title: str | None = None, lang: str = "en"
+) -> str:
+    """The result as a table if it fits in ``width`` cells, else as records."""
+    columns = [safe_text(c) for c in result.columns]
+    rows = [row_texts(result.columns, row, lang) for row in result.rows]
+    lines = table_lines(columns, rows, [_numeric(result, i) for i in range(len(result.columns))])
+    if max(cell_len(line) for line in lines) > width or any("\n" in t for r in rows for t in r):
+        return records(result, width=width, title=title, lang=lang)
+    head = [safe_text(title)] if title else []
+    return "\n".join([*head, *lines, _rows_count(len(rows))]) + "\n"
 
 
-def _pack_rows(
-    keys: Sequence[str], slot: Mapping[str, float], font: Mapping[str, float]
-) -> dict[str, tuple[float, float]]:
-    """Centres for square slots laid left to right in rows, the whole about square.
-
-    Each slot also leaves room above its disc for the caption (``font`` high)."""
-    total_area = sum(slot[k] ** 2 for k in keys)
-    width = max(math.sqrt(total_area) * 1.3, max(slot.values(), default=0.0))
-    centres: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    row: list[str] = []
-    for key in keys:
-        size = slot[key]
-        if row and x + size > width:
-            _centre_row(row, centres, width, x)
-            y += row_height
-            x = row_height = 0.0
-            row = []
-        centres[key] = (x + size / 2, y + font[key] + size / 2)
-        row.append(key)
-        x += size
-        row_height = max(row_height, size + font[key])
-    if row:
-        _centre_row(row, centres, width, x)
-    return centres
+def records(result: Result, *, width: int = 100, title: str | None = None, lang: str = "en") -> str:
+    """One block per row, one ``field | value`` line per column, values wrapped at spaces."""
+    columns = [safe_text(c) for c in result.columns]
+    label = max((cell_len(c) for c in columns), default=0)
+    room = max(20, width - label - 3)
+    blocks = []
+    for row in result.rows:
+        block = []
+        for column, text in zip(columns, row_texts(result.columns, row, lang)):
+            wrapped = wrap(text, room) or [""]
+            block.append(f"{_pad(column, label)} | {wrapped[0]}".rstrip())
+            block += [f"{' ' * label} | {more}".rstrip() for more in wrapped[1:]]
+        blocks.append(block)
+    rule = min(width, max((cell_len(line) for b in blocks for line in b), default=0))
+    lines = [safe_text(title)] if title else []
+    for number, block in enumerate(blocks, start=1):
+        header = f"-[ RECORD {number} ]"
+        lines += [header + "-" * max(0, rule - len(header)), *block]
+    lines.append(_rows_count(len(result.rows)))
+    return "\n".join(lines) + "\n"
 
 
-def _centre_row(
-    row: Sequence[str], centres: dict[str, tuple[float, float]], width: float, used: float
-) -> None:
-    shift = (width - used) / 2
-    for key in row:
-        cx, cy = centres[key]
-        centres[key] = (cx + shift, cy)
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken at spaces only: a word longer
+    than the width keeps a line of its own rather than being split."""
+    lines: list[str] = []
+    current = ""
+    for word in _glued(text).split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and cell_len(candidate) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current or not lines:
+        lines.append(current)
+    return [line.replace(_GLUE, " ") for line in lines if line or len(lines) == 1]

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from gkg.model import Node, Relationship
-from gkg.present.formatting import format_value
+from gkg.present.formatting import format_value, is_amount_column
 from gkg.schema import (
     COMMON_NODE_PROPS,
     COMMON_REL_PROPS,
@@ -58,7 +58,9 @@ def properties(props: Mapping[str, Any], units: Mapping[str, str]) -> list[dict[
         if key in HIDDEN or value is None or value == [] or value == "":
             continue
         text = format_value(value, key=key)
-        shown.append({"key": key, "value": text, "unit": units.get(key, "")})
+        # an amount already reads with its unit ("15.3 billion KRW")
+        unit = "" if is_amount_column(key) else units.get(key, "")
+        shown.append({"key": key, "value": text, "unit": unit})
     return shown
 
 
