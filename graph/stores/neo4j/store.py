@@ -17,9 +17,11 @@ from gkg.model import Node, Path, Relationship, Result, StoreInfo, nested_values
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.ingest import (
-    DELETE_STALE_NODES,
-    DELETE_STALE_RELATIONSHIPS,
+    REGISTRY_DROP,
+    REGISTRY_WRITE,
+    LoadScope,
     Statement,
+    delete_stale,
     drop_relabelled,
 )
 from gkg.stores.neo4j.schema_statements import schema_statements
@@ -147,8 +149,8 @@ class Neo4jStore(GraphStore):
 
     # --- the atomic load ----------------------------------------------------------------
 
-    def replace_graph(
-        self, statements: Sequence[Statement], stamp: str, progress: Progress | None = None
+    def apply_load(
+        self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None = None
     ) -> None:
         errors = self._neo4j.exceptions
         try:
@@ -163,12 +165,15 @@ class Neo4jStore(GraphStore):
                             if statement.label:
                                 relabel = drop_relabelled(statement.label)
                                 tx.run(relabel, {"rows": list(batch)}).consume()
-                            tx.run(statement.query, {"rows": list(batch), "stamp": stamp}).consume()
+                            tx.run(statement.query, {"rows": list(batch)}).consume()
                             done += len(batch)
                             if progress:
                                 progress(done, total)
-                    tx.run(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp}).consume()
-                    tx.run(DELETE_STALE_NODES, {"stamp": stamp}).consume()
+                    for stale in delete_stale(scope):
+                        tx.run(stale, scope.params()).consume()
+                    tx.run(REGISTRY_DROP, scope.params()).consume()
+                    if scope.registry:
+                        tx.run(REGISTRY_WRITE, {"rows": list(scope.registry)}).consume()
                     tx.commit()
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
