@@ -274,7 +274,7 @@ class FalkorStore(GraphStore):
             if isinstance(value, (list, tuple)):
                 return [convert(v) for v in value]
             if isinstance(value, dict):
-                return {str(k): convert(v) for k, v in value.items()}
+                return {str(k): convert(v) for k, v in sorted(value.items())}
             if isinstance(value, (dt.date, dt.datetime, dt.time)):
                 return value.isoformat()
             return value

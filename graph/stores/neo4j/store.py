@@ -45,6 +45,9 @@ class Neo4jStore(GraphStore):
                 auth=(settings.username, settings.password),
                 connection_timeout=10,
                 max_connection_lifetime=3600,
+                # the server's notifications (unknown property, deprecations) are for query
+                # authors; the driver would log each with the whole query text on stderr
+                notifications_min_severity="OFF",
             )
         except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, ValueError) as exc:
             raise StoreError(self._connection_message(exc)) from None
@@ -240,7 +243,7 @@ def _convert(columns: list[str], rows: list[list[Any]], seed_ids: dict[str, str]
         if isinstance(value, (list, tuple)):
             return [convert(v) for v in value]
         if isinstance(value, dict):
-            return {str(k): convert(v) for k, v in value.items()}
+            return {str(k): convert(v) for k, v in sorted(value.items())}
         if isinstance(value, (nt.Date, nt.DateTime, nt.Time, dt.date)):
             return value.isoformat()
         return value
