@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gkg.checkpoints import checkpoint
 from gkg.loaders.parse import paused_gc
 from gkg.loaders.plan import LoadPlan, plan_load
 from gkg.loaders.validate import Seed, validate_files
@@ -70,14 +71,31 @@ def load_seed(store: GraphStore, seed: Seed, progress: Progress | None = None) -
     """Write a validated seed: plan its rows, swap the new graph in, compare with the old."""
     with paused_gc():  # the rows are many small objects without cycles
         plan = plan_load(seed)
-        before_nodes, before_rels = snapshot(store)
-        store.replace_graph(plan.statements, plan.stamp, progress)
+        checkpoint("before-write")
+        with store.load_lock():  # what was there before, as the swap will replace it
+            before_nodes, before_rels = snapshot(store)
+            store.replace_graph(plan.statements, plan.stamp, _checked(progress))
+    checkpoint("after-swap")
     return LoadSummary(
         seed.files,
         plan.stamp,
         _compare(before_nodes, plan.nodes),
         _compare(before_rels, plan.relationships),
     )
+
+
+def _checked(progress: Progress | None) -> Progress:
+    """``progress``, with the test checkpoint ``writing`` at the first batch written."""
+    seen: list[bool] = []
+
+    def report(done: int, total: int) -> None:
+        if not seen:
+            seen.append(True)
+            checkpoint("writing")
+        if progress:
+            progress(done, total)
+
+    return report
 
 
 def snapshot(store: GraphStore) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:

@@ -38,8 +38,13 @@ class Format(str, Enum):
 QUERIES_HELP = "Another folder of .cypher queries (repeatable; also GKG_QUERIES)."
 PARAM_HELP = "A parameter as key=value (repeatable)."
 OUT_HELP = "Write the answer to this file instead of standard output."
+LIMIT_HELP = "Show at most this many rows (a note says when the answer had more)."
 #: Width of a table written to a file or a pipe (a terminal uses its own width).
 PIPE_WIDTH = 200
+
+
+def _limit_option() -> Any:
+    return typer.Option(None, "--limit", "-n", help=LIMIT_HELP, min=1, metavar="ROWS")
 
 
 def _dirs_option() -> Any:
@@ -176,6 +181,7 @@ def query(
         None, "--out", "-o", help=OUT_HELP, show_default=False, metavar="FILE"
     ),
     queries: list[Path] = _dirs_option(),
+    limit: int = _limit_option(),
 ) -> None:
     """Run a named query (`gkg queries` lists them; unset parameters take their defaults)."""
     from gkg.catalogue import parse_assignments
@@ -184,7 +190,7 @@ def query(
         named = kg.describe(name)
         params = kg.catalogue.bind(name, parse_assignments(param or []))
         result = kg.query(name, params)
-    _emit(result, fmt.value, out, title=named.title)
+    _emit(_limited(result, limit), fmt.value, out, title=named.title)
 
 
 def cypher(
@@ -207,6 +213,7 @@ def cypher(
     out: Path = typer.Option(
         None, "--out", "-o", help=OUT_HELP, show_default=False, metavar="FILE"
     ),
+    limit: int = _limit_option(),
 ) -> None:
     """Run ad-hoc read-only Cypher (the engine refuses writes)."""
     from gkg.catalogue import parse_assignments
@@ -219,7 +226,15 @@ def cypher(
     params = {k: _guess(v) for k, v in parse_assignments(param or []).items()}
     with core_from(ctx) as kg:
         result = kg.cypher(text, params)
-    _emit(result, fmt.value, out)
+    _emit(_limited(result, limit), fmt.value, out)
+
+
+def _limited(result: Result, limit: int | None) -> Result:
+    """The first ``limit`` rows, saying on standard error when there were more."""
+    if limit is None or len(result.rows) <= limit:
+        return result
+    err(f"note: showing the first {limit} of {len(result.rows)} rows (--limit)")
+    return Result(result.columns, result.rows[:limit])
 
 
 def _guess(value: str) -> Any:
