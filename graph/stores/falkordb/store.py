@@ -13,9 +13,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import re
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -29,6 +26,7 @@ from gkg.schema import ENTITY_LABEL
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.falkordb import recovery, server
 from gkg.stores.falkordb.convert import convert_result, plain
+from gkg.stores.falkordb.messages import clean_error, interrupts_deferred, query_error
 from gkg.stores.falkordb.params import params_header
 from gkg.stores.falkordb.schema_statements import schema_statements
 from gkg.stores.falkordb.settings import EmbeddedSettings, ServerLimits
@@ -45,7 +43,6 @@ from gkg.stores.limits import (
 )
 
 LIVE_GRAPH = "gkg"
-NOT_LOADED = "the graph store is empty: load the seed first with `gkg load`"
 CONSTRAINT_WAIT_S = 30.0
 RESTARTED = "gkg restarted the embedded server, which serves the last saved graph"
 
@@ -169,23 +166,7 @@ class FalkorStore(GraphStore):
                 raise QueryError(LOAD_CSV_REFUSED)
 
     def _query_error(self, message: str) -> Exception:
-        if "empty key" in message:
-            return StoreError(NOT_LOADED)
-        if "read-only" in message:
-            return QueryError("this query would write to the graph; gkg runs queries read-only")
-        if "timed out" in message.lower():
-            return QueryError(
-                f"the query ran past its time limit of {self.limits.timeout_s:g} s and was "
-                "stopped; narrow it (fewer patterns, a LIMIT) or raise the limit with "
-                "--timeout or GKG_TIMEOUT"
-            )
-        if "mem consumption exceeded" in message.lower():
-            limit = ServerLimits.from_env().query_memory_mb
-            return QueryError(
-                f"the query needed more than the {limit} MB a query may use and was stopped "
-                "(GKG_QUERY_MEMORY_MB sets the limit for a new server)"
-            )
-        return QueryError(_clean_error(message))
+        return query_error(message, self.limits.timeout_s)
 
     def _capped(self, result: Result) -> Result:
         cap = self.limits.max_rows
@@ -259,7 +240,7 @@ class FalkorStore(GraphStore):
                     writer.delete(self.staging_name)
                 if isinstance(exc, redis.ResponseError):
                     raise StoreError(
-                        f"the load was refused and nothing changed: {_clean_error(str(exc))}"
+                        f"the load was refused and nothing changed: {clean_error(str(exc))}"
                     ) from None
                 if isinstance(exc, (redis.ConnectionError, redis.TimeoutError)):
                     raise StoreError(
@@ -267,7 +248,7 @@ class FalkorStore(GraphStore):
                         "was kept and the stored graph is the last one saved"
                     ) from None
                 raise
-            with _interrupts_deferred():
+            with interrupts_deferred():
                 self._swap_and_save(writer, stamp)
 
     def _swap_and_save(self, writer: Any, stamp: str) -> None:
@@ -386,27 +367,3 @@ class FalkorStore(GraphStore):
 
 def _text(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
-
-
-@contextlib.contextmanager
-def _interrupts_deferred() -> Iterator[None]:
-    """Hold Ctrl-C back while the swap and the save run (they take milliseconds), and
-    deliver it afterwards: a load is then either not applied, or applied and saved."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:  # Ctrl-C came during the swap: deliver it now, when the outcome is known
-        signal.raise_signal(signal.SIGINT)
-
-
-def _clean_error(message: str) -> str:
-    """FalkorDB's error text without its internal framing."""
-    message = re.sub(r"^errMsg:\s*", "", message.strip())
-    message = re.sub(r"\s*errCtx:.*$", "", message, flags=re.S)
-    return message

@@ -108,7 +108,8 @@ class Neo4jStore(GraphStore):
             if may_load_csv(query):
                 _refuse_load_csv(tx, query, dict(params or {}))
             cursor = tx.run(query, dict(params or {}))
-            columns, rows = list(cursor.keys()), []
+            columns = list(cursor.keys())
+            rows: list[list[Any]] = []
             for record in cursor:
                 if len(rows) == cap:
                     cut.append(True)
