@@ -10,11 +10,14 @@ MATCH (m:Entity)
 WHERE (m:Budget OR m:Fund)
   AND NOT (m)-[:PART_OF]->(:Budget)
   AND NOT (m)-[:PART_OF]->(:Fund)
-RETURN coalesce(m.fundingSource, 'unstated') AS source,
-       m.year AS year,
-       coalesce(m.status, 'unstated') AS status,
-       toInteger(sum(coalesce(m.amountKrw, 0))) AS totalKrw,
-       count(m) AS items,
-       toInteger(sum(CASE WHEN m.amountKrw IS NULL THEN 1 ELSE 0 END)) AS withoutAmount,
-       collect(m.name) AS what
+WITH coalesce(m.fundingSource, 'unstated') AS source,
+     m.year AS year,
+     coalesce(m.status, 'unstated') AS status,
+     toInteger(sum(coalesce(m.amountKrw, 0))) AS totalKrw,
+     count(m) AS items,
+     toInteger(sum(CASE WHEN m.amountKrw IS NULL THEN 1 ELSE 0 END)) AS withoutAmount,
+     collect(m.name) AS names
+RETURN source, year, status, totalKrw, items, withoutAmount,
+       reduce(acc = [], el IN names |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS what
 ORDER BY source, year, status

@@ -16,5 +16,6 @@ RETURN p.name AS person,
        r.startYear AS since,
        r.endYear AS until,
        r.termCount AS terms,
-       [(a:Entity)-[x:APPOINTED]->(p) WHERE x.role = r.role | a.name] AS appointedBy
+       reduce(acc = [], el IN [(a:Entity)-[x:APPOINTED]->(p) WHERE x.role = r.role | a.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS appointedBy
 ORDER BY person, since, organisation
