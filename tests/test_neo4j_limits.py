@@ -63,7 +63,7 @@ needs_neo4j = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def neo4j_store():  # type: ignore[no-untyped-def]
+def neo4j_store():
     from gkg.stores.neo4j.store import Neo4jStore
 
     settings = neo4j_settings_from_env(timeout_s=2)
@@ -74,7 +74,7 @@ def neo4j_store():  # type: ignore[no-untyped-def]
 
 
 @needs_neo4j
-def test_neo4j_stops_a_query_at_the_time_limit(neo4j_store) -> None:  # type: ignore[no-untyped-def]
+def test_neo4j_stops_a_query_at_the_time_limit(neo4j_store) -> None:
     big = "UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b UNWIND range(1, 3000) AS c "
     with pytest.raises(QueryError, match="ran past its time limit of 2 s"):
         neo4j_store.run(big + "RETURN count(*)")
@@ -82,7 +82,7 @@ def test_neo4j_stops_a_query_at_the_time_limit(neo4j_store) -> None:  # type: ig
 
 
 @needs_neo4j
-def test_neo4j_refuses_load_csv_and_opens_no_connection(neo4j_store) -> None:  # type: ignore[no-untyped-def]
+def test_neo4j_refuses_load_csv_and_opens_no_connection(neo4j_store) -> None:
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(5)
@@ -104,7 +104,7 @@ def test_neo4j_refuses_load_csv_and_opens_no_connection(neo4j_store) -> None:  #
 @needs_neo4j
 def test_neo4j_answers_are_cut_at_the_row_cap(
     neo4j_store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from gkg.stores.limits import QueryLimits
 
     monkeypatch.setattr(neo4j_store, "limits", QueryLimits(2.0, 5))
@@ -114,7 +114,7 @@ def test_neo4j_answers_are_cut_at_the_row_cap(
 
 
 @needs_neo4j
-def test_neo4j_refuses_out_of_range_parameters(neo4j_store) -> None:  # type: ignore[no-untyped-def]
+def test_neo4j_refuses_out_of_range_parameters(neo4j_store) -> None:
     with pytest.raises(QueryError, match="outside the 64-bit integer range"):
         neo4j_store.run("RETURN $x", {"x": 10**22})
     with pytest.raises(QueryError, match="lone surrogate"):
