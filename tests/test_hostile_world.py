@@ -287,8 +287,15 @@ def test_a_ten_megabyte_label_is_refused_with_a_short_located_message(tmp_path: 
     with pytest.raises(ValidationError) as caught:
         validate_files([path])
     first = caught.value.problems[0]
-    assert first.line and first.field == "label"
-    assert "(10000000 characters)" in first.message and len(str(first)) < 400
+    assert first.line == 24 and "line of 10000011 characters" in first.message
+    assert len(str(caught.value)) < 400
+    # a long label that fits on a line is quoted briefly
+    path.write_text(text.replace("    label: Company\n", "    label: " + "Y" * 5000 + "\n", 1))
+    with pytest.raises(ValidationError) as caught:
+        validate_files([path])
+    first = caught.value.problems[0]
+    assert first.line == 24 and first.field == "label"
+    assert "(5000 characters)" in first.message and len(str(first)) < 400
 
 
 def test_nul_characters_and_huge_ids_are_refused_with_a_location(tmp_path: Path) -> None:
