@@ -195,3 +195,58 @@ def test_a_busy_server_is_not_taken_for_a_dead_one(loaded_home: Path) -> None:
     _out, err = slow.communicate(timeout=60)
     assert "time limit of 4 s" in err
     assert server.status(loaded_home).pid == pid
+
+
+STRESS = bool(os.environ.get("GKG_STRESS"))
+
+
+@pytest.mark.skipif(not STRESS, reason="long: runs under make stress (GKG_STRESS=1)")
+def test_the_default_limit_ends_the_cartesian_query_and_the_next_answers(
+    loaded_home: Path,
+) -> None:
+    """The issue's case exactly, with the default 30 s limit."""
+    done = _gkg(loaded_home, "cypher", CARTESIAN)
+    assert done.returncode == 2 and "time limit of 30 s" in done.stderr
+    after = _gkg(loaded_home, "query", "data-center", "-f", "csv")
+    assert after.returncode == 0 and "National AI Data Center" in after.stdout
+
+
+@pytest.mark.skipif(not STRESS, reason="long: runs under make stress (GKG_STRESS=1)")
+def test_two_memory_bombs_at_once_leave_the_machine_and_the_graph_alone(
+    tmp_path: Path, store_homes: list[Path]
+) -> None:
+    """The issue's two-at-once case: with the server capped at 1 GB both fail, the
+    server comes back with the saved graph, and clients that went away leave nothing
+    running."""
+    home = tmp_path / "two-bombs"
+    store_homes.append(home)
+    env = {"GKG_SERVER_MEMORY_MB": "1024", "GKG_QUERY_MEMORY_MB": "256"}
+    assert _gkg(home, "load", "-q", str(SMALL), env=env).returncode == 0
+    bomb = "UNWIND range(1, 100000000000) AS x RETURN count(x)"
+    full_env = {**_plain_env(), "GKG_HOME": str(home), **env}
+    procs = [
+        subprocess.Popen(
+            [GKG, "cypher", bomb],
+            env=full_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    for proc in procs:
+        _out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 2 and "Traceback" not in err, err
+    after = _gkg(home, "cypher", "MATCH (n:Entity) RETURN count(n)", "-f", "csv", env=env)
+    assert after.stdout.split() == ["count(n)", "8"]
+    # a client killed mid-query: its query ends at the engine's limit, the next one answers
+    slow = subprocess.Popen(
+        [GKG, "--timeout", "3", "cypher", CARTESIAN],
+        env={**_plain_env(), "GKG_HOME": str(home), **env},
+    )
+    time.sleep(1)
+    slow.kill()
+    slow.wait()
+    time.sleep(3)
+    after = _gkg(home, "cypher", "MATCH (n:Entity) RETURN count(n)", "-f", "csv", env=env)
+    assert after.returncode == 0 and "note:" not in after.stderr
