@@ -72,7 +72,7 @@ def ensure_running(home: Path) -> ServerPaths:
     """Return the paths of a running server for ``home``, starting one if needed."""
     paths = ServerPaths.of(home)
     paths.check_socket_length()
-    own_private(paths.home)
+    paths.home.mkdir(mode=0o700, parents=True, exist_ok=True)  # a new one is private
     private_dir(paths.run_dir, "run folder")
     if probe(paths) == "up":
         return paths
