@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,6 +60,12 @@ class GraphStore(ABC):
     def close(self) -> None:
         """Release connections. The embedded server keeps running for other users."""
         return None
+
+    def load_lock(self) -> AbstractContextManager[None]:
+        """Held around a whole load (the look at the old graph and the swap), so that two
+        loads at once each report what they changed. Re-entrant; a store whose engine
+        serialises loads itself holds nothing."""
+        return nullcontext()
 
     def __enter__(self) -> GraphStore:
         return self

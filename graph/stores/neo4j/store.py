@@ -3,7 +3,10 @@
 Reads run in read transactions (the server refuses writes in them). A load is one write
 transaction: MERGE every batch, delete what an earlier load stamped and this one did not,
 commit; an error rolls the whole load back. The password lives only in the driver's
-auth token: it is never logged, printed or put into an error message.
+auth token: it is never logged, printed or put into an error message, and credentials
+written into the URI are hidden wherever the URI is shown. Every read runs under the
+driver's transaction timeout; answers are cut at the row cap; ``LOAD CSV`` is refused
+from the query plan before a query runs.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gkg.errors import QueryError, StoreError
+from gkg.interrupts import NEW_GRAPH_SAVED, stored_now
 from gkg.model import Node, Path, Relationship, Result, StoreInfo, nested_values
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.base import GraphStore, Progress
@@ -23,6 +27,14 @@ from gkg.stores.ingest import (
     Statement,
     delete_stale,
     drop_relabelled,
+)
+from gkg.stores.limits import (
+    LOAD_CSV_REFUSED,
+    QueryLimits,
+    check_params,
+    check_text,
+    may_load_csv,
+    notice,
 )
 from gkg.stores.neo4j.schema_statements import schema_statements
 from gkg.stores.neo4j.settings import Neo4jSettings
@@ -36,6 +48,7 @@ class Neo4jStore(GraphStore):
 
     def __init__(self, settings: Neo4jSettings):
         self.settings = settings
+        self.limits = QueryLimits.from_env(settings.timeout_s)
         import neo4j
 
         self._neo4j = neo4j
@@ -62,7 +75,7 @@ class Neo4jStore(GraphStore):
 
     def _connection_message(self, exc: Exception) -> str:
         errors = self._neo4j.exceptions
-        where = f"Neo4j at {self.settings.uri}"
+        where = f"Neo4j at {self.settings.shown_uri}"
         if isinstance(exc, errors.AuthError):
             return (
                 f"{where} refused the user name or password (user {self.settings.username!r}); "
@@ -78,7 +91,7 @@ class Neo4jStore(GraphStore):
 
     def _plain(self, text: str) -> str:
         """A driver message on one line, with the password (if it ever appeared) hidden."""
-        return " ".join(_scrub(text, self.settings.password).split())
+        return " ".join(_scrub(text, self.settings.secrets()).split())
 
     def close(self) -> None:
         self._driver.close()
@@ -91,10 +104,22 @@ class Neo4jStore(GraphStore):
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
         errors = self._neo4j.exceptions
+        check_text("the query", query)
+        check_params(params)
+        cap = self.limits.max_rows
+        cut: list[bool] = []
 
         def work(tx: Any) -> tuple[list[str], list[list[Any]], dict[str, str]]:
+            if may_load_csv(query):
+                _refuse_load_csv(tx, query, dict(params or {}))
             cursor = tx.run(query, dict(params or {}))
-            columns, rows = list(cursor.keys()), [list(record.values()) for record in cursor]
+            columns = list(cursor.keys())
+            rows: list[list[Any]] = []
+            for record in cursor:
+                if len(rows) == cap:
+                    cut.append(True)
+                    break
+                rows.append(list(record.values()))
             unnamed = _unnamed_endpoints(rows)
             seed_ids: dict[str, str] = {}
             if unnamed:
@@ -105,9 +130,10 @@ class Neo4jStore(GraphStore):
                 seed_ids = {r["e"]: r["id"] for r in found if r["id"] is not None}
             return columns, rows, seed_ids
 
+        timed = self._neo4j.unit_of_work(timeout=self.limits.timeout_s)(work)
         try:
             with self._session() as session:
-                columns, rows, seed_ids = session.execute_read(work)
+                columns, rows, seed_ids = session.execute_read(timed)
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
         except errors.ClientError as exc:
@@ -116,6 +142,17 @@ class Neo4jStore(GraphStore):
                 raise QueryError(
                     "this query would write to the graph; gkg runs queries read-only"
                 ) from None
+            if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
+                raise QueryError(
+                    f"the query ran past its time limit of {self.limits.timeout_s:g} s and was "
+                    "stopped; narrow it (fewer patterns, a LIMIT) or raise the limit with "
+                    "--timeout or GKG_TIMEOUT"
+                ) from None
+            if "MemoryPoolOutOfMemory" in code:
+                raise QueryError(
+                    "the query needed more memory than the Neo4j server allows a transaction "
+                    f"and was stopped: {self._plain(exc.message or str(exc))}"
+                ) from None
             raise QueryError(self._plain(exc.message or str(exc))) from None
         except errors.Neo4jError as exc:
             raise QueryError(self._plain(exc.message or str(exc))) from None
@@ -123,6 +160,11 @@ class Neo4jStore(GraphStore):
             raise StoreError(self._connection_message(exc)) from None
         except TypeError as exc:  # a parameter value the driver cannot send
             raise QueryError(f"a parameter cannot be sent to Neo4j: {exc}") from None
+        if cut:
+            notice(
+                f"the answer has more than {cap} rows and was cut at {cap} (GKG_MAX_ROWS sets "
+                "the cap); narrow the query or add a LIMIT"
+            )
         return _convert(columns, rows, seed_ids)
 
     def is_loaded(self) -> bool:
@@ -178,6 +220,7 @@ class Neo4jStore(GraphStore):
                     if scope.registry:
                         tx.run(REGISTRY_WRITE, {"rows": list(scope.registry)}).consume()
                     tx.commit()
+                    stored_now(NEW_GRAPH_SAVED)
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
         except errors.Neo4jError as exc:
@@ -187,8 +230,22 @@ class Neo4jStore(GraphStore):
             raise StoreError(self._connection_message(exc)) from None
 
 
-def _scrub(text: str, secret: str) -> str:
-    return text.replace(secret, "<hidden>") if secret else text
+def _scrub(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "<hidden>")
+    return text
+
+
+def _refuse_load_csv(tx: Any, query: str, params: dict[str, Any]) -> None:
+    """Refuse a query whose plan reads a file or URL (the server's own plan: comments,
+    case and spacing cannot hide it)."""
+    summary = tx.run("EXPLAIN " + query, params).consume()
+    steps = [summary.plan] if summary.plan else []
+    while steps:
+        step = steps.pop()
+        if "loadcsv" in str(step.get("operatorType", "")).lower().replace(" ", ""):
+            raise QueryError(LOAD_CSV_REFUSED)
+        steps.extend(step.get("children", []))
 
 
 def _unnamed_endpoints(rows: list[list[Any]]) -> set[str]:
