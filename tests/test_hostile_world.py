@@ -164,7 +164,7 @@ def test_a_corrupt_data_file_is_moved_aside_and_the_previous_save_used(
     store_homes.append(home)
     store = FalkorStore(home)
     load_files(store, [SMALL])  # the previous save: 8 nodes
-    load_files(store, [SEED])  # the current save
+    load_files(store, [SEED], replace=True)  # the current save
     server.stop(home)
     paths = ServerPaths.of(home)
     os.truncate(paths.dump, paths.dump.stat().st_size // 2)
@@ -193,7 +193,15 @@ def test_a_server_killed_during_the_save_is_reported_truly(
     home = tmp_path / "save-kill-home"
     store_homes.append(home)
     assert _gkg(home, "load", "-q", str(SMALL)).returncode == 0
-    done = _gkg(home, "load", "-q", str(SEED), GKG_TEST_AT="before-save", GKG_TEST_DO="kill-server")
+    done = _gkg(
+        home,
+        "load",
+        "--replace",
+        "-q",
+        str(SEED),
+        GKG_TEST_AT="before-save",
+        GKG_TEST_DO="kill-server",
+    )
     assert done.returncode == 2
     assert "stopped during the save" in done.stderr
     assert "the stored graph is the old one" in done.stderr
@@ -218,7 +226,7 @@ def test_a_full_disk_rolls_the_load_back_and_says_why(
                     filler.flush()
             except OSError:
                 pass
-        done = _gkg(home, "load", "-q", str(SEED))
+        done = _gkg(home, "load", "--replace", "-q", str(SEED))
         assert done.returncode == 2
         assert "could not be saved to disk: " in done.stderr
         assert "No space left on device" in done.stderr or "full" in done.stderr
@@ -244,11 +252,11 @@ def test_a_load_that_waits_for_another_says_so_and_counts_after_it(
     load_files(store, [SMALL])
     with store.load_lock():
         other = subprocess.Popen(
-            [GKG, "load", "-q", str(SEED)], cwd=ROOT, env=_env(home),
+            [GKG, "load", "--replace", "-q", str(SEED)], cwd=ROOT, env=_env(home),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
         waited = other.stderr.readline() if other.stderr else ""
-        load_files(store, [SEED])  # this one goes first, under the lock
+        load_files(store, [SEED], replace=True)  # this one goes first, under the lock
     out, _err = other.communicate(timeout=180)
     assert "another load of this data folder is running; waiting" in waited
     assert other.returncode == 0

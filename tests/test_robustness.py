@@ -126,7 +126,7 @@ def test_ctrl_c_says_which_graph_is_stored(
     _timed_load(home, two_seeds["a"][0])
     env = {**_env(home), "GKG_TEST_AT": point, "GKG_TEST_DO": "sigint"}
     done = subprocess.run(
-        [GKG, "load", "--quiet", str(two_seeds["b"][0])],
+        [GKG, "load", "--replace", "--quiet", str(two_seeds["b"][0])],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert done.returncode == 130, done.stderr
