@@ -52,8 +52,12 @@ def died_reading_data(paths: ServerPaths, log: str) -> bool:
 def move_aside(paths: ServerPaths) -> Path:
     """Move the unreadable ``dump.rdb`` aside (kept, named with the time) and put the
     previous save in its place when there is one. Returns where the bad file went."""
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
     target = paths.data_dir / f"{CORRUPT_PREFIX}{stamp}"
+    number = 1
+    while target.exists():  # never replace a file moved aside before
+        number += 1
+        target = paths.data_dir / f"{CORRUPT_PREFIX}{stamp}-{number}"
     os.replace(paths.dump, target)
     previous = paths.previous_dump
     if previous.exists():

@@ -12,6 +12,7 @@ from the query plan before a query runs.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -39,6 +40,10 @@ from gkg.stores.limits import (
 from gkg.stores.neo4j.schema_statements import schema_statements
 from gkg.stores.neo4j.settings import Neo4jSettings
 
+# The server's notifications (unknown property, deprecations) are for query authors; the
+# driver logs each one, with the whole query text, as a warning on stderr. Any Bolt version.
+logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+
 
 class Neo4jStore(GraphStore):
     """A Neo4j database reached with the official driver."""
@@ -58,9 +63,6 @@ class Neo4jStore(GraphStore):
                 auth=(settings.username, settings.password),
                 connection_timeout=10,
                 max_connection_lifetime=3600,
-                # the server's notifications (unknown property, deprecations) are for query
-                # authors; the driver would log each with the whole query text on stderr
-                notifications_min_severity="OFF",
             )
         except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, ValueError) as exc:
             raise StoreError(self._connection_message(exc)) from None
