@@ -2,7 +2,7 @@
 
 Warm: through :func:`gkg.runner.run_query` (parameter binding, entity look-up
 and the query itself), one untimed run and then the median of five, in a process per
-query so that one too slow to wait for can be stopped.
+query so that one too slow to wait for can be stopped; that process's peak memory too.
 Entity parameters name seed entities (``asicland``) that a synthetic graph does not
 have, so each is replaced by a synthetic node of the same label (``company-0``).
 
@@ -85,6 +85,7 @@ def warm_latency(
                 runs_ms=[round(t * 1000, 1) for t in times],
                 first_ms=round(timed["first_s"] * 1000, 1),
                 rows=timed["rows"],
+                peak_rss_mb=round(run.peak_rss_mb, 1),
             )
             if len(times) < WARM_RUNS:
                 entry["note"] = (

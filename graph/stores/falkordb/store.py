@@ -210,11 +210,14 @@ class FalkorStore(GraphStore):
     # --- result conversion --------------------------------------------------------------
 
     def _convert(self, raw: Any) -> Result:
+        columns = [str(h[1]) for h in (raw.header or [])]
+        plain = _plain_rows(raw.result_set)
+        if plain is not None:  # no graph element, date or map anywhere: nothing to convert
+            return Result(columns, plain)
         from falkordb.edge import Edge
         from falkordb.node import Node as FNode
         from falkordb.path import Path as FPath
 
-        columns = [str(h[1]) for h in (raw.header or [])]
         seed_ids: dict[int, str] = {}
         edges: list[Edge] = []
 
@@ -274,6 +277,25 @@ def _interrupts_deferred() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+#: Values a reply holds as they are (a list of them too): nothing to convert.
+_SCALARS = (str, int, float, type(None))
+
+
+def _plain_rows(rows: list[list[Any]]) -> list[list[Any]] | None:
+    """The rows themselves when every value is a scalar or a list of scalars (the common
+    case of a big table), else None. One quick pass instead of two walks."""
+    scalars = _SCALARS
+    for row in rows:
+        for value in row:
+            if type(value) is list:
+                for item in value:
+                    if not isinstance(item, scalars):
+                        return None
+            elif not isinstance(value, scalars):
+                return None
+    return rows if all(type(row) is list for row in rows) else [list(row) for row in rows]
 
 
 def _seed_id(properties: Mapping[str, Any], internal: int, prefix: str = "#") -> str:
