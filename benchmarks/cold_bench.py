@@ -67,7 +67,9 @@ def cold_ratio(seed_home: Path, runs: int = RUNS, log: Callable[[str], None] = p
 def import_costs(seed_home: Path, runs: int = 5) -> dict[str, float]:
     """Cumulative import time of the main modules on ``gkg query data-center``'s path
     (``-X importtime``, the smallest of ``runs`` runs, in ms)."""
-    code = "import sys; from gkg.launch import main; sys.argv[1:] = ['query', 'data-center']; main()"
+    code = (
+        "import sys; from gkg.launch import main; sys.argv[1:] = ['query', 'data-center']; main()"
+    )
     best: dict[str, float] = {}
     for _ in range(runs):
         run = run_measured((sys.executable, "-X", "importtime", "-c", code), clean_env(seed_home))

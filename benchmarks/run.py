@@ -83,8 +83,10 @@ def run_loads(
     for count in counts:
         name = scale_name(count)
         size, made_s = load_bench.dataset(count, args.data, args.seed)
-        log(f"{name}: {size.nodes} nodes, {size.relationships} relationships, "
-            f"{size.bytes / 1e6:.0f} MB" + (f" (generated in {made_s:.1f} s)" if made_s else ""))
+        log(
+            f"{name}: {size.nodes} nodes, {size.relationships} relationships, "
+            f"{size.bytes / 1e6:.0f} MB" + (f" (generated in {made_s:.1f} s)" if made_s else "")
+        )
         result, home = load_bench.bench_scale(
             size,
             _repeats(count, args.repeat),
@@ -156,8 +158,10 @@ def try_million(args: argparse.Namespace, load: dict[str, Any]) -> None:
         log(f"1m: {entry['outcome']}")
         return
     size, made_s = load_bench.dataset(MILLION, args.data, args.seed)
-    log(f"1m: {size.bytes / 1e6:,.0f} MB of YAML (generated in {made_s:.0f} s); raw baseline "
-        f"{'runs' if raw_fits else 'skipped'}")
+    log(
+        f"1m: {size.bytes / 1e6:,.0f} MB of YAML (generated in {made_s:.0f} s); raw baseline "
+        f"{'runs' if raw_fits else 'skipped'}"
+    )
     try:
         result, _ = load_bench.bench_scale(
             size, 1, with_raw=raw_fits, with_phases=False, log=lambda m: log(m)

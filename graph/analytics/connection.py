@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from gkg.analytics.build import name_of, to_networkx
+from gkg.analytics.build import name_of
 from gkg.analytics.fast import first_shortest_path
 from gkg.analytics.plain import PlainGraph, Simple, fetch
 from gkg.errors import QueryError
@@ -80,9 +80,7 @@ def shortest_connection(
     start, end = (_entity_id(store, graph, text) for text in (a, b))
     ids = first_shortest_path(Simple.of_networkx(graph), start, end)
     if ids is None:
-        raise QueryError(
-            f"no connection between {name_of(graph, start)} and {name_of(graph, end)}"
-        )
+        raise QueryError(f"no connection between {name_of(graph, start)} and {name_of(graph, end)}")
     nodes = tuple(_node(graph, n) for n in ids)
     steps = tuple(
         Step(nodes[i], _rel_between(graph, ids[i], ids[i + 1]), nodes[i + 1])
@@ -98,12 +96,10 @@ def _connection_in_store(store: GraphStore, a: str, b: str, lang: str) -> Connec
     start, end = (_plain_id(store, graph, text) for text in (a, b))
     ids = first_shortest_path(Simple.of_plain(graph), start, end)
     if ids is None:
-        raise QueryError(
-            f"no connection between {graph.name_of(start)} and {graph.name_of(end)}"
-        )
-    found = store.run(
-        f"MATCH (n:{ENTITY_LABEL}) WHERE n.id IN $ids RETURN n", {"ids": ids}
-    ).column("n")
+        raise QueryError(f"no connection between {graph.name_of(start)} and {graph.name_of(end)}")
+    found = store.run(f"MATCH (n:{ENTITY_LABEL}) WHERE n.id IN $ids RETURN n", {"ids": ids}).column(
+        "n"
+    )
     by_id: dict[str, Node] = {n.id: n for n in found}
     rels: list[Relationship] = store.run(
         f"MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) "

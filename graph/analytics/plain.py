@@ -137,9 +137,7 @@ class Simple:
             import igraph as ig
 
             index = self.index
-            built = ig.Graph(
-                n=len(self.names), edges=[(index[a], index[b]) for a, b in self.edges]
-            )
+            built = ig.Graph(n=len(self.names), edges=[(index[a], index[b]) for a, b in self.edges])
             built.simplify()
             self._ig = built
         return self._ig
