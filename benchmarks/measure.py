@@ -113,6 +113,18 @@ def server_peak_mb(home: Path) -> float | None:
     return None
 
 
+def server_cpu_s(home: Path) -> float | None:
+    """CPU time (user + system) the server of ``home`` has used so far, in seconds."""
+    pid = server_pid(home)
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def stop_server(home: Path) -> None:
     """Stop the server of ``home`` (saving), if one runs."""
     from gkg.stores.falkordb import server
