@@ -131,8 +131,8 @@ def first_shortest_path(simple: Simple, start: str, end: str) -> list[str] | Non
         return None
     walk = [at]
     while walk[-1] != goal:
-        here = walk[-1]
-        walk.append(min(graph.neighbors(here), key=lambda v: (hops[v] != hops[here] - 1, v)))
+        vertex = walk[-1]
+        walk.append(min(graph.neighbors(vertex), key=lambda v: (hops[v] != hops[vertex] - 1, v)))
     return [names[i] for i in walk]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from gkg.analytics import fast
 from gkg.analytics.build import name_of
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     #: What a ranking or a group table reads names and labels from.
-    Analysed = nx.MultiDiGraph | PlainGraph
+    Analysed: TypeAlias = "nx.MultiDiGraph | PlainGraph"
 
 #: The centralities a ranking can be by.
 CentralityKind = Literal["degree", "betweenness"]
@@ -125,10 +125,10 @@ def _simple(graph: Analysed) -> Simple:
 def _name(graph: Analysed, node_id: str) -> str:
     if isinstance(graph, PlainGraph):
         return graph.name_of(node_id)
-    return name_of(graph, node_id)
+    return str(name_of(graph, node_id))
 
 
 def _label(graph: Analysed, node_id: str) -> str:
     if isinstance(graph, PlainGraph):
-        return graph.label[node_id]
+        return str(graph.label[node_id])
     return str(graph.nodes[node_id].get("label", ""))
