@@ -27,7 +27,14 @@ from gkg.stores.falkordb import server
 from gkg.stores.falkordb.params import params_header
 from gkg.stores.falkordb.schema_statements import schema_statements
 from gkg.stores.falkordb.settings import EmbeddedSettings
-from gkg.stores.ingest import DELETE_STALE_NODES, DELETE_STALE_RELATIONSHIPS, Statement
+from gkg.stores.ingest import (
+    REGISTRY_DROP,
+    REGISTRY_WRITE,
+    LoadScope,
+    Statement,
+    delete_stale,
+    drop_relabelled,
+)
 
 LIVE_GRAPH = "gkg"
 NOT_LOADED = "the graph store is empty: load the seed first with `gkg load`"
@@ -110,8 +117,10 @@ class FalkorStore(GraphStore):
                 version = f"{raw // 10000}.{raw // 100 % 100}.{raw % 100}"
         nodes = rels = None
         if self.is_loaded():
-            nodes = self.run("MATCH (n) RETURN count(n)").rows[0][0]
-            rels = self.run("MATCH ()-[r]->() RETURN count(r)").rows[0][0]
+            nodes = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN count(n)").rows[0][0]
+            rels = self.run(f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) RETURN count(r)").rows[
+                0
+            ][0]
         return StoreInfo(
             kind=self.kind,
             version=f"FalkorDB {version}",
@@ -123,14 +132,14 @@ class FalkorStore(GraphStore):
 
     # --- the atomic load ----------------------------------------------------------------
 
-    def replace_graph(
-        self, statements: Sequence[Statement], stamp: str, progress: Progress | None = None
+    def apply_load(
+        self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None = None
     ) -> None:
         import redis
 
         with self._load_lock():
             try:
-                self._build_staging(statements, stamp, progress)
+                self._build_staging(statements, scope, progress)
             except BaseException as exc:  # an error, Ctrl-C: drop the half-built staging graph
                 with contextlib.suppress(redis.RedisError):
                     self._conn.delete(self.staging_name)
@@ -154,23 +163,35 @@ class FalkorStore(GraphStore):
                     ) from None
 
     def _build_staging(
-        self, statements: Sequence[Statement], stamp: str, progress: Progress | None
+        self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None
     ) -> None:
+        """The new graph under the staging name: a fresh one when the load replaces
+        everything, else a copy of the live graph with the replaced datasets' part redone."""
         self._call(lambda: self._conn.delete(self.staging_name))
         staging = self._db.select_graph(self.staging_name)
-        for setup in schema_statements():
-            staging.query(setup)
-        self._create_unique_constraint()
+        copied = not scope.everything and bool(self._conn.exists(self.graph_name))
+        if copied:
+            self._conn.execute_command("GRAPH.COPY", self.graph_name, self.staging_name)
+        else:
+            for setup in schema_statements():
+                staging.query(setup)
+            self._create_unique_constraint()
         total = sum(len(s.rows) for s in statements)
         done = 0
         for statement in statements:
             for batch in statement.batches():
-                self._write(self.staging_name, statement.query, {"rows": batch, "stamp": stamp})
+                if copied and statement.label:  # a node whose label changed goes first
+                    relabel = drop_relabelled(statement.label)
+                    self._write(self.staging_name, relabel, {"rows": batch})
+                self._write(self.staging_name, statement.query, {"rows": batch})
                 done += len(batch)
                 if progress:
                     progress(done, total)
-        staging.query(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp})
-        staging.query(DELETE_STALE_NODES, {"stamp": stamp})
+        for stale in delete_stale(scope):
+            staging.query(stale, scope.params())
+        staging.query(REGISTRY_DROP, scope.params())
+        if scope.registry:
+            self._write(self.staging_name, REGISTRY_WRITE, {"rows": list(scope.registry)})
 
     def _write(self, graph_name: str, query: str, params: Mapping[str, Any]) -> None:
         """Run a write, its parameters written by :mod:`gkg.stores.falkordb.params` (the client's
@@ -256,7 +277,7 @@ class FalkorStore(GraphStore):
             if isinstance(value, (list, tuple)):
                 return [convert(v) for v in value]
             if isinstance(value, dict):
-                return {str(k): convert(v) for k, v in value.items()}
+                return {str(k): convert(v) for k, v in sorted(value.items())}
             if isinstance(value, (dt.date, dt.datetime, dt.time)):
                 return value.isoformat()
             return value
