@@ -31,6 +31,8 @@ COMMANDS = {
     "validate": "load_cmds",
     "load": "load_cmds",
     "schema": "load_cmds",
+    "datasets": "load_cmds",
+    "unload": "load_cmds",
     "export": "export_cmds",
     "queries": "query_cmds",
     "query": "query_cmds",
