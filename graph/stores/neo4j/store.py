@@ -2,13 +2,15 @@
 
 Reads run in read transactions (the server refuses writes in them). A load is one write
 transaction: MERGE every batch, delete what an earlier load stamped and this one did not,
-commit; an error rolls the whole load back. The password lives only in the driver's
-auth token: it is never logged, printed or put into an error message.
+commit; an error rolls the whole load back. Readers see the old graph or the new one, never
+part of a commit being applied (:mod:`gkg.stores.neo4j.guard`). The password lives only in
+the driver's auth token: it is never logged, printed or put into an error message.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -22,6 +24,7 @@ from gkg.stores.ingest import (
     Statement,
     drop_relabelled,
 )
+from gkg.stores.neo4j import guard
 from gkg.stores.neo4j.schema_statements import schema_statements
 from gkg.stores.neo4j.settings import Neo4jSettings
 
@@ -43,6 +46,7 @@ class Neo4jStore(GraphStore):
                 auth=(settings.username, settings.password),
                 connection_timeout=10,
                 max_connection_lifetime=3600,
+                notifications_min_severity="OFF",  # no server hints on the user's stderr
             )
         except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, ValueError) as exc:
             raise StoreError(self._connection_message(exc)) from None
@@ -71,6 +75,12 @@ class Neo4jStore(GraphStore):
             "Is the server running and the URI right? (unset NEO4J_URI to use the embedded store)"
         )
 
+    def _no_database(self) -> str:
+        return (
+            f"Neo4j at {self.settings.uri} has no database {self.settings.database!r}; "
+            "check NEO4J_DATABASE (unset it for the server's default database)"
+        )
+
     def _plain(self, text: str) -> str:
         """A driver message on one line, with the password (if it ever appeared) hidden."""
         return " ".join(_scrub(text, self.settings.password).split())
@@ -88,6 +98,7 @@ class Neo4jStore(GraphStore):
         errors = self._neo4j.exceptions
 
         def work(tx: Any) -> tuple[list[str], list[list[Any]], dict[str, str]]:
+            before = guard.generation(tx)
             cursor = tx.run(query, dict(params or {}))
             columns, rows = list(cursor.keys()), [list(record.values()) for record in cursor]
             unnamed = _unnamed_endpoints(rows)
@@ -98,15 +109,17 @@ class Neo4jStore(GraphStore):
                     {"ids": sorted(unnamed)},
                 )
                 seed_ids = {r["e"]: r["id"] for r in found if r["id"] is not None}
+            guard.check_unchanged(tx, before)
             return columns, rows, seed_ids
 
         try:
-            with self._session() as session:
-                columns, rows, seed_ids = session.execute_read(work)
+            columns, rows, seed_ids = self._read_whole(work)
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
         except errors.ClientError as exc:
             code = exc.code or ""
+            if code.endswith("DatabaseNotFound"):
+                raise StoreError(self._no_database()) from None
             if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
                 raise QueryError(
                     "this query would write to the graph; gkg runs queries read-only"
@@ -119,6 +132,20 @@ class Neo4jStore(GraphStore):
         except TypeError as exc:  # a parameter value the driver cannot send
             raise QueryError(f"a parameter cannot be sent to Neo4j: {exc}") from None
         return _convert(columns, rows, seed_ids)
+
+    def _read_whole(self, work: Any) -> Any:
+        """Run work in a read transaction that no load's commit overlapped (see guard)."""
+        deadline = time.monotonic() + guard.READ_PATIENCE_S
+        while True:
+            try:
+                with self._session() as session:
+                    return session.execute_read(work)
+            except guard.CommitOverlap:
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        "loads kept committing while this query ran; try it again"
+                    ) from None
+                time.sleep(0.05)
 
     def is_loaded(self) -> bool:
         rows = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.id LIMIT 1").rows
@@ -169,14 +196,25 @@ class Neo4jStore(GraphStore):
                                 progress(done, total)
                     tx.run(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp}).consume()
                     tx.run(DELETE_STALE_NODES, {"stamp": stamp}).consume()
-                    tx.commit()
+                    self._commit_guarded(tx)
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
         except errors.Neo4jError as exc:
+            if (exc.code or "").endswith("DatabaseNotFound"):
+                raise StoreError(self._no_database()) from None
             message = self._plain(exc.message or str(exc))
             raise StoreError(f"Neo4j refused the load and rolled it back: {message}") from None
         except errors.DriverError as exc:
             raise StoreError(self._connection_message(exc)) from None
+
+    def _commit_guarded(self, tx: Any) -> None:
+        """Commit with the guard's generation odd meanwhile, so readers wait for it."""
+        database = self.settings.database
+        self._driver.execute_query(guard.BEGIN_COMMIT, database_=database)
+        try:
+            tx.commit()
+        finally:
+            self._driver.execute_query(guard.END_COMMIT, database_=database)
 
 
 def _scrub(text: str, secret: str) -> str:
