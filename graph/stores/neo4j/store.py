@@ -10,6 +10,7 @@ the driver's auth token: it is never logged, printed or put into an error messag
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -27,6 +28,10 @@ from gkg.stores.ingest import (
 from gkg.stores.neo4j import guard
 from gkg.stores.neo4j.schema_statements import schema_statements
 from gkg.stores.neo4j.settings import Neo4jSettings
+
+# The driver logs connection failures as warnings; with no handler configured Python would
+# print them on stderr beside gkg's own one-line error. An application's handlers still get them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 class Neo4jStore(GraphStore):
@@ -66,6 +71,11 @@ class Neo4jStore(GraphStore):
             return (
                 f"{where} refused the user name or password (user {self.settings.username!r}); "
                 "check NEO4J_USERNAME and NEO4J_PASSWORD"
+            )
+        if "AuthenticationRateLimit" in (getattr(exc, "code", None) or ""):
+            return (
+                f"{where} refuses logins for a few seconds after wrong passwords for user "
+                f"{self.settings.username!r}; check NEO4J_PASSWORD and try again"
             )
         detail = self._plain(str(exc))
         if isinstance(exc, errors.ConfigurationError | ValueError):
@@ -178,11 +188,13 @@ class Neo4jStore(GraphStore):
         self, statements: Sequence[Statement], stamp: str, progress: Progress | None = None
     ) -> None:
         errors = self._neo4j.exceptions
+        began = False
         try:
             with self._session(write=True) as session:
                 for setup in schema_statements():
                     session.run(setup).consume()
                 total = sum(len(s.rows) for s in statements)
+                began = True
                 with session.begin_transaction() as tx:
                     done = 0
                     for statement in statements:
@@ -205,6 +217,12 @@ class Neo4jStore(GraphStore):
             message = self._plain(exc.message or str(exc))
             raise StoreError(f"Neo4j refused the load and rolled it back: {message}") from None
         except errors.DriverError as exc:
+            if began:
+                raise StoreError(
+                    f"lost the connection to Neo4j at {self.settings.uri} during the load "
+                    f"({self._plain(str(exc))}); Neo4j keeps the graph it had unless the load's "
+                    "commit had completed: see `gkg doctor`"
+                ) from None
             raise StoreError(self._connection_message(exc)) from None
 
     def _commit_guarded(self, tx: Any) -> None:
