@@ -6,13 +6,16 @@ as ISO strings), each remembering where it came from. Nothing here touches a dat
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gkg.errors import SchemaError, ValidationError
-from gkg.loaders.checks import ElementChecks, Origin, kind_of
+from gkg.loaders.checks import Origin, id_problem, kind_of, quoted
+from gkg.loaders.dataset_checks import DATASET_KEY, DatasetChecks
+from gkg.loaders.datasets import Kept
 from gkg.loaders.parse import paused_gc
 from gkg.loaders.reader import KeyPath, SeedFile, read_seed_files
 from gkg.schema import (
@@ -56,32 +59,44 @@ class Seed:
     files: list[str]
     nodes: list[NodeRecord] = field(default_factory=list)
     relationships: list[RelRecord] = field(default_factory=list)
+    #: The dataset of each file (its ``dataset:`` name, else its path), and its digest.
+    datasets: list[str] = field(default_factory=list)
+    digests: list[str] = field(default_factory=list)
 
 
-def validate_files(paths: Sequence[str | Path]) -> Seed:
-    """Read and validate seed files together; :class:`ValidationError` lists every problem."""
+def validate_files(paths: Sequence[str | Path], kept: Kept | None = None) -> Seed:
+    """Read and validate seed files together; :class:`ValidationError` lists every problem.
+
+    ``kept``: stored datasets the files may refer to (and must not declare again)."""
     files, problems = read_seed_files(paths)
     if problems:
         raise ValidationError(problems)
     with paused_gc():  # millions of small objects, no cycles: see reader.paused_gc
-        return validate(files)
+        return validate(files, kept)
 
 
-def validate(files: Sequence[SeedFile]) -> Seed:
+def validate(files: Sequence[SeedFile], kept: Kept | None = None) -> Seed:
     checker = _Checker(list(files))
+    checker.kept = kept
+    if kept is not None:
+        checker.source_dates.update(kept.source_dates())
     seed = checker.run()
     if checker.pending:
         raise ValidationError(checker.located())
     return seed
 
 
-class _Checker(ElementChecks):
+class _Checker(DatasetChecks):
     """One validation run: sources first, then nodes, then relationships."""
 
     # --- the run ------------------------------------------------------------------------
 
     def run(self) -> Seed:
         seed = Seed([f.path for f in self.files])
+        self.dataset_files: dict[str, int] = {}
+        self.clashes: dict[tuple[int, str], list[tuple[KeyPath, str]]] = {}
+        seed.datasets = [self.dataset_name(i) for i in range(len(self.files))]
+        seed.digests = [hashlib.sha256(f.text.encode()).hexdigest() for f in self.files]
         sections: list[tuple[int, str, list[Any]]] = []
         for index, seed_file in enumerate(self.files):
             if not any(section in seed_file.data for section in SECTIONS):
@@ -90,7 +105,7 @@ class _Checker(ElementChecks):
                     f"none of the sections {', '.join(SECTIONS)}; is this a gkg seed file?",
                 )  # fmt: skip
             for key in seed_file.data:
-                if key not in SECTIONS:
+                if key not in SECTIONS and key != DATASET_KEY:
                     self.problem(
                         index, (key,), str(key),
                         f"unknown section; expected one of: {', '.join(SECTIONS)}",
@@ -121,6 +136,8 @@ class _Checker(ElementChecks):
                         seed.nodes.append(record)
         self.finish_nodes(seed.nodes)
         labels = {n.id: n.label for n in seed.nodes}
+        if self.kept is not None:
+            labels = {**{i: n.label for i, n in self.kept.nodes.items()}, **labels}
         rel_origin: dict[str, Origin] = {}
         for index, section, items in sections:
             if section == "relationships":
@@ -128,6 +145,7 @@ class _Checker(ElementChecks):
                     rel = self.relationship(index, i, item, labels, rel_origin)
                     if rel:
                         seed.relationships.append(rel)
+        self.report_clashes()
         return seed
 
     # --- nodes --------------------------------------------------------------------------
@@ -155,13 +173,13 @@ class _Checker(ElementChecks):
         else:
             label = item.get("label")  # checked just below
         try:
-            ntype = node_type(label) if isinstance(label, str) else None
+            ntype = node_type(label) if isinstance(label, str) and len(label) < 100 else None
         except SchemaError as exc:
             self.problem(file, (*keys, "label"), "label", str(exc))
             return None
         if ntype is None:
             if "label" in item:
-                message = f"expected a label such as Company, got {kind_of(label)}"
+                message = f"expected a label such as Company, got {kind_of(label)} {quoted(label)}"
                 self.problem(file, (*keys, "label"), "label", message)
             else:
                 self.problem(file, keys, "label", "required: the node's label, e.g. Company")
@@ -181,11 +199,15 @@ class _Checker(ElementChecks):
                     file,
                     (*keys, "id"),
                     "id",
-                    f"id {node_id!r} is defined twice: here and at {self.where(first)}",
+                    f"id {quoted(node_id)} is defined twice: here and at {self.where(first)}",
                 )
                 ok = False
             else:
                 self.node_origin[node_id] = Origin(file, keys)
+                stored = self.kept.node_place(node_id) if self.kept else None
+                if stored is not None:
+                    self.clash(file, (*keys, "id"), node_id, stored)
+                    ok = False
         if not ok or node_id is None or props is None:
             return None
         return NodeRecord(node_id, ntype.label, props, source_ids, quotes, Origin(file, keys))
@@ -205,12 +227,13 @@ class _Checker(ElementChecks):
         if value is None:
             self.problem(file, keys, "id", "required: a stable id such as 'nhn-cloud'")
             return None
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if not isinstance(value, str) or not ID_PATTERN.match(value) or id_problem(value):
             self.problem(
                 file,
                 (*keys, "id"),
                 "id",
-                f"expected lowercase letters, digits and hyphens, got {value!r}",
+                (isinstance(value, str) and id_problem(value))
+                or f"expected lowercase letters, digits and hyphens, got {quoted(value)}",
             )
             return None
         return value
@@ -232,12 +255,13 @@ class _Checker(ElementChecks):
             )
             return None
         type_name = item.get("type")
-        if not isinstance(type_name, str):
+        if not isinstance(type_name, str) or len(type_name) >= 100:
             self.problem(
                 file,
                 (*keys, "type") if "type" in item else keys,
                 "type",
-                "required: a relationship type, e.g. PARTNER_OF",
+                "required: a relationship type, e.g. PARTNER_OF"
+                + (f", got {quoted(type_name)}" if "type" in item else ""),
             )
             return None
         try:
@@ -261,11 +285,12 @@ class _Checker(ElementChecks):
                     file,
                     (*keys, end),
                     end,
-                    f"node {target!r} "
+                    f"node {quoted(target)} "
                     + (
                         "is invalid (see its own problems)"
                         if known
                         else "does not exist in any loaded file"
+                        + (" nor in the stored graph" if self.kept is not None else "")
                     ),
                 )
                 ok = False
@@ -275,18 +300,21 @@ class _Checker(ElementChecks):
                     (*keys, end),
                     end,
                     f"{type_name} cannot {'start' if end == 'from' else 'end'} at "
-                    f"{labels[target]} {target!r}; allowed: {', '.join(allowed)}",
+                    f"{labels[target]} {quoted(target)}; allowed: {', '.join(allowed)}",
                 )
                 ok = False
             else:
                 ends[end] = target
         key = item.get("key")
-        if key is not None and (not isinstance(key, str) or not ID_PATTERN.match(key)):
+        if key is not None and (
+            not isinstance(key, str) or not ID_PATTERN.match(key) or id_problem(key)
+        ):
             self.problem(
                 file,
                 (*keys, "key"),
                 "key",
-                f"expected lowercase letters, digits and hyphens, got {key!r}",
+                (isinstance(key, str) and id_problem(key))
+                or f"expected lowercase letters, digits and hyphens, got {quoted(key)}",
             )
             ok = False
         props = self.properties(file, keys, item, rtype, REL_KEYS, type_name)
@@ -303,6 +331,10 @@ class _Checker(ElementChecks):
                 f"relationship {rel_id} is defined twice: here and at {self.where(first)} "
                 "(give one a distinct 'key' if both are meant)",
             )
+            return None
+        stored = self.kept.rel_place(rel_id) if self.kept else None
+        if stored is not None:
+            self.clash(file, keys, rel_id, stored)
             return None
         rel_origin[rel_id] = Origin(file, keys)
         source_ids, quotes = cited

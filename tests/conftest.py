@@ -127,6 +127,7 @@ def _neo4j_module_env(request: pytest.FixtureRequest) -> Iterator[None]:
 def wipe_neo4j(server: Neo4jServer) -> None:
     """Remove every node gkg wrote, and the tests' own foreign nodes."""
     server.admin("MATCH (n:Entity) DETACH DELETE n")
+    server.admin("MATCH (n:GkgDataset) DETACH DELETE n")
     server.admin(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
 
 

@@ -84,7 +84,7 @@ def test_reload_removes_what_the_seed_no_longer_holds(engine: GraphStore, tmp_pa
         ),
         ("computePetaflops: 88.5", "computePetaflops: 90.0"),
     )
-    summary = load_files(engine, [changed])
+    summary = load_files(engine, [changed], replace=True)
     nodes, rels = whole_graph(engine)
     assert {(n.id, n.label) for n in nodes} == SMALL_NODES - {("nvidia", "Company")}
     assert {(r.start, r.type, r.end) for r in rels} == SMALL_RELATIONSHIPS - {
@@ -111,7 +111,7 @@ def test_a_relabelled_node_keeps_only_its_new_label(engine: GraphStore, tmp_path
             "    nameKo: NHN클라우드\n",
         ),
     )
-    summary = load_files(engine, [relabelled])
+    summary = load_files(engine, [relabelled], replace=True)
     nodes, rels = whole_graph(engine)
     (nhn,) = [n for n in nodes if n.id == "nhn-cloud"]
     assert sorted(nhn.labels) == ["Entity", "ResearchInstitute"]
@@ -294,7 +294,7 @@ def test_readers_during_a_load_see_the_old_or_the_new_graph(
         thread.start()
     time.sleep(0.2)
     for variant in "bab":
-        load_files(engine, [seeds[variant]])
+        load_files(engine, [seeds[variant]], replace=True)
     time.sleep(0.2)
     stop.set()
     for thread in readers:

@@ -76,7 +76,7 @@ def test_every_command_works_end_to_end(
     run("export", "--format", "json", "--out", str(out))
     assert out.read_text(encoding="utf-8") == exported
 
-    run("load", str(SEED))  # the report's queries name entities of the shipped seed
+    run("load", "--replace", str(SEED))  # the report's queries name entities of the shipped seed
     report = tmp_path / "report"
     run("report", "--out", str(report))
     assert (report / "index.html").is_file()

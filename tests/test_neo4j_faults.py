@@ -55,13 +55,15 @@ def test_sigkill_of_neo4j_during_a_load_leaves_the_old_or_the_new_graph(
         expected[variant] = [(stamp, size + 2, 2 * size - 1)]
     env = _env(neo4j_server, tmp_path / "home")
     began = time.monotonic()
-    subprocess.run([GKG, "load", "--quiet", str(seeds["a"])], env=env, cwd=ROOT, check=True)
+    subprocess.run(
+        [GKG, "load", "--replace", "--quiet", str(seeds["a"])], env=env, cwd=ROOT, check=True
+    )
     duration = time.monotonic() - began
     rng, current, outcomes = random.Random(20261130), "a", []
     for _ in range(KILL_TRIALS):
         target = "b" if current == "a" else "a"
         load = subprocess.Popen(
-            [GKG, "load", "--quiet", str(seeds[target])],
+            [GKG, "load", "--replace", "--quiet", str(seeds[target])],
             env=env,
             cwd=ROOT,
             stdout=subprocess.PIPE,
@@ -88,7 +90,9 @@ def test_sigkill_of_neo4j_during_a_load_leaves_the_old_or_the_new_graph(
         f"\nNeo4j SIGKILL trials: {len(partial)} partial graphs out of {len(outcomes)} "
         f"(old graph kept {outcomes.count('old')}, new graph complete {outcomes.count('new')})"
     )
-    done = subprocess.run([GKG, "load", str(seeds["a"])], env=env, cwd=ROOT, capture_output=True)
+    done = subprocess.run(
+        [GKG, "load", "--replace", str(seeds["a"])], env=env, cwd=ROOT, capture_output=True
+    )
     assert done.returncode == 0 and _graph(neo4j_server) == expected["a"]
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from gkg.cli.common import core_from, err
+from gkg.cli.output import Lang, OutputFormat, emit, format_option, lang_option, output_width
 from gkg.model import Result
 
 if TYPE_CHECKING:
@@ -28,18 +29,14 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
 QUERIES_HELP = "Another folder of .cypher queries (repeatable; also GKG_QUERIES)."
 PARAM_HELP = "A parameter as key=value (repeatable)."
 OUT_HELP = "Write the answer to this file instead of standard output."
-#: Width of a table written to a file or a pipe (a terminal uses its own width).
-PIPE_WIDTH = 200
+LIMIT_HELP = "Show at most this many rows (a note says when the answer had more)."
+
+
+def _limit_option() -> Any:
+    return typer.Option(None, "--limit", "-n", help=LIMIT_HELP, min=1, metavar="ROWS")
 
 
 def _dirs_option() -> Any:
@@ -75,11 +72,9 @@ def list_queries(
     if fmt is ListFormat.json:
         print(json.dumps([_describe(q) for q in catalogue], ensure_ascii=False, indent=2))
         return
-    rows = [
-        [q.name, q.category, q.title, ", ".join(p.signature() for p in q.params), _kind(q)]
-        for q in catalogue
-    ]
-    _emit(Result(["name", "theme", "title", "parameters", "answer"], rows), "table", None)
+    from gkg.present.catalogue_text import by_theme
+
+    sys.stdout.write(by_theme(list(catalogue), output_width()))
 
 
 @queries_app.command("show")
@@ -167,13 +162,13 @@ def query(
     param: list[str] = typer.Option(
         None, "--param", "-p", help=PARAM_HELP, show_default=False, metavar="KEY=VALUE"
     ),
-    fmt: Format = typer.Option(
-        Format.table, "--format", "-f", help="table, json, csv or markdown.", metavar="FORMAT"
-    ),
+    fmt: OutputFormat = format_option(),
+    lang: Lang = lang_option(),
     out: Path = typer.Option(
         None, "--out", "-o", help=OUT_HELP, show_default=False, metavar="FILE"
     ),
     queries: list[Path] = _dirs_option(),
+    limit: int = _limit_option(),
 ) -> None:
     """Run a named query (`gkg queries` lists them; unset parameters take their defaults)."""
     from gkg.catalogue import parse_assignments
@@ -182,7 +177,7 @@ def query(
         named = kg.describe(name)
         params = kg.catalogue.bind(name, parse_assignments(param or []))
         result = kg.query(name, params)
-    _emit(result, fmt.value, out, title=named.title)
+    emit(_limited(result, limit), fmt.value, out, title=named.title, lang=lang.value)
 
 
 def cypher(
@@ -199,12 +194,12 @@ def cypher(
         show_default=False,
         metavar="KEY=VALUE",
     ),
-    fmt: Format = typer.Option(
-        Format.table, "--format", "-f", help="table, json, csv or markdown.", metavar="FORMAT"
-    ),
+    fmt: OutputFormat = format_option(),
+    lang: Lang = lang_option(),
     out: Path = typer.Option(
         None, "--out", "-o", help=OUT_HELP, show_default=False, metavar="FILE"
     ),
+    limit: int = _limit_option(),
 ) -> None:
     """Run ad-hoc read-only Cypher (the engine refuses writes)."""
     from gkg.catalogue import parse_assignments
@@ -215,9 +210,22 @@ def cypher(
     if not text.strip():
         raise QueryError("no Cypher given")
     params = {k: _guess(v) for k, v in parse_assignments(param or []).items()}
+    from gkg.cli.common import err
+    from gkg.schema.hints import unknown_names
+
+    for warning in unknown_names(text):
+        err(f"warning: {warning}")
     with core_from(ctx) as kg:
         result = kg.cypher(text, params)
-    _emit(result, fmt.value, out)
+    emit(_limited(result, limit), fmt.value, out, lang=lang.value)
+
+
+def _limited(result: Result, limit: int | None) -> Result:
+    """The first ``limit`` rows, saying on standard error when there were more."""
+    if limit is None or len(result.rows) <= limit:
+        return result
+    err(f"note: showing the first {limit} of {len(result.rows)} rows (--limit)")
+    return Result(result.columns, result.rows[:limit])
 
 
 def _guess(value: str) -> Any:
@@ -226,26 +234,6 @@ def _guess(value: str) -> Any:
         return json.loads(value)
     except ValueError:
         return value
-
-
-def _emit(result: Result, fmt: str, out: Path | None, title: str | None = None) -> None:
-    from gkg.present import tables as output
-
-    if out is not None:
-        try:
-            out.write_text(output.render(result, fmt, width=PIPE_WIDTH), encoding="utf-8")
-        except OSError as exc:
-            from gkg.errors import GkgError
-
-            raise GkgError(f"cannot write {out}: {exc.strerror or exc}") from None
-        count = len(result.rows)
-        err(f"wrote {count} row{'s' if count != 1 else ''} as {fmt} to {out}")
-    elif fmt == "table" and sys.stdout.isatty():
-        from rich.console import Console
-
-        Console(highlight=False).print(output.rich_table(result, title))
-    else:
-        sys.stdout.write(output.render(result, fmt, width=PIPE_WIDTH))
 
 
 def register(app: typer.Typer) -> None:

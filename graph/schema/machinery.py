@@ -12,6 +12,8 @@ from typing import Literal, get_args
 ENTITY_LABEL = "Entity"
 #: The label of the source articles every fact cites (the seed's ``sources:`` section).
 SOURCE_LABEL = "SourceDocument"
+#: The label of the registry nodes, one per loaded dataset (never an ``Entity``).
+DATASET_LABEL = "GkgDataset"
 
 #: Property types a seed value may have. ``date`` values are stored as ISO strings.
 PropType = Literal["str", "int", "float", "bool", "date", "list[str]"]
@@ -116,6 +118,14 @@ REL_KEYS = ("type", "from", "to", "key", "sources")
 CITATION_KEYS = ("doc", "quote")
 
 #: Properties the loader adds to every stored element.
-STORED_META_PROPS = ("id", "sourceIds", "sourceQuotes", "asOf", "loadRun", "contentHash")
+STORED_META_PROPS = (
+    "id",
+    "sourceIds",
+    "sourceQuotes",
+    "asOf",
+    "loadRun",
+    "contentHash",
+    "dataset",
+)
 #: Extra property the loader adds to every node: lower-cased id, names and aliases.
 LOOKUP_KEYS_PROP = "lookupKeys"

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gkg.model import Node, Relationship, Result, StoreInfo, StoreKind
 from gkg.schema import ENTITY_LABEL
-from gkg.stores.ingest import Statement
+from gkg.stores.ingest import LoadScope, Statement
 
 if TYPE_CHECKING:
     from gkg.stores.factory import StoreSettings
@@ -35,11 +36,18 @@ class GraphStore(ABC):
         """Run a read-only query; the engine itself refuses writes."""
 
     @abstractmethod
+    def apply_load(
+        self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None = None
+    ) -> None:
+        """Apply a load atomically: write the statements, remove what ``scope`` replaces and
+        this load did not write, and update the dataset registry. Afterwards the store holds
+        exactly the new graph, or, if anything failed, exactly the old one."""
+
     def replace_graph(
         self, statements: Sequence[Statement], stamp: str, progress: Progress | None = None
     ) -> None:
-        """Apply a whole load atomically: afterwards the store holds exactly the new graph,
-        or, if anything failed, exactly the old one."""
+        """Replace the whole graph with what ``statements`` write (no dataset registry)."""
+        self.apply_load(statements, LoadScope(everything=True, stamps=(stamp,)), progress)
 
     @abstractmethod
     def info(self) -> StoreInfo:
@@ -52,6 +60,12 @@ class GraphStore(ABC):
     def close(self) -> None:
         """Release connections. The embedded server keeps running for other users."""
         return None
+
+    def load_lock(self) -> AbstractContextManager[None]:
+        """Held around a whole load (the look at the old graph and the swap), so that two
+        loads at once each report what they changed. Re-entrant; a store whose engine
+        serialises loads itself holds nothing."""
+        return nullcontext()
 
     def __enter__(self) -> GraphStore:
         return self

@@ -4,7 +4,10 @@ Reads run in read transactions (the server refuses writes in them). A load is on
 transaction: MERGE every batch, delete what an earlier load stamped and this one did not,
 commit; an error rolls the whole load back. Readers see the old graph or the new one, never
 part of a commit being applied (:mod:`gkg.stores.neo4j.guard`). The password lives only in
-the driver's auth token: it is never logged, printed or put into an error message.
+the driver's auth token: it is never logged, printed or put into an error message, and
+credentials written into the URI are hidden wherever the URI is shown. Every read runs under the
+driver's transaction timeout; answers are cut at the row cap; ``LOAD CSV`` is refused
+from the query plan before a query runs.
 """
 
 from __future__ import annotations
@@ -16,21 +19,35 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gkg.errors import QueryError, StoreError
+from gkg.interrupts import NEW_GRAPH_SAVED, stored_now
 from gkg.model import Node, Path, Relationship, Result, StoreInfo, nested_values
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.ingest import (
-    DELETE_STALE_NODES,
-    DELETE_STALE_RELATIONSHIPS,
+    REGISTRY_DROP,
+    REGISTRY_WRITE,
+    LoadScope,
     Statement,
+    delete_stale,
     drop_relabelled,
+)
+from gkg.stores.limits import (
+    LOAD_CSV_REFUSED,
+    QueryLimits,
+    check_params,
+    check_text,
+    may_load_csv,
+    notice,
 )
 from gkg.stores.neo4j import guard
 from gkg.stores.neo4j.schema_statements import schema_statements
 from gkg.stores.neo4j.settings import Neo4jSettings
 
-# The driver logs connection failures as warnings; with no handler configured Python would
-# print them on stderr beside gkg's own one-line error. An application's handlers still get them.
+# The server's notifications (unknown property, deprecations) are for query authors; the
+# driver logs each one, with the whole query text, as a warning on stderr. Any Bolt version.
+logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+# The driver also logs connection failures as warnings; with no handler configured Python
+# would print them beside gkg's own one-line error. An application's handlers still get them.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
@@ -42,6 +59,7 @@ class Neo4jStore(GraphStore):
 
     def __init__(self, settings: Neo4jSettings):
         self.settings = settings
+        self.limits = QueryLimits.from_env(settings.timeout_s)
         import neo4j
 
         self._neo4j = neo4j
@@ -51,7 +69,6 @@ class Neo4jStore(GraphStore):
                 auth=(settings.username, settings.password),
                 connection_timeout=10,
                 max_connection_lifetime=3600,
-                notifications_min_severity="OFF",  # no server hints on the user's stderr
             )
         except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, ValueError) as exc:
             raise StoreError(self._connection_message(exc)) from None
@@ -66,7 +83,7 @@ class Neo4jStore(GraphStore):
 
     def _connection_message(self, exc: Exception) -> str:
         errors = self._neo4j.exceptions
-        where = f"Neo4j at {self.settings.uri}"
+        where = f"Neo4j at {self.settings.shown_uri}"
         if isinstance(exc, errors.AuthError):
             return (
                 f"{where} refused the user name or password (user {self.settings.username!r}); "
@@ -87,13 +104,13 @@ class Neo4jStore(GraphStore):
 
     def _no_database(self) -> str:
         return (
-            f"Neo4j at {self.settings.uri} has no database {self.settings.database!r}; "
+            f"Neo4j at {self.settings.shown_uri} has no database {self.settings.database!r}; "
             "check NEO4J_DATABASE (unset it for the server's default database)"
         )
 
     def _plain(self, text: str) -> str:
         """A driver message on one line, with the password (if it ever appeared) hidden."""
-        return " ".join(_scrub(text, self.settings.password).split())
+        return " ".join(_scrub(text, self.settings.secrets()).split())
 
     def close(self) -> None:
         self._driver.close()
@@ -106,11 +123,23 @@ class Neo4jStore(GraphStore):
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
         errors = self._neo4j.exceptions
+        check_text("the query", query)
+        check_params(params)
+        cap = self.limits.max_rows
+        cut: list[bool] = []
 
         def work(tx: Any) -> tuple[list[str], list[list[Any]], dict[str, str]]:
             before = guard.generation(tx)
+            if may_load_csv(query):
+                _refuse_load_csv(tx, query, dict(params or {}))
             cursor = tx.run(query, dict(params or {}))
-            columns, rows = list(cursor.keys()), [list(record.values()) for record in cursor]
+            columns = list(cursor.keys())
+            rows: list[list[Any]] = []
+            for record in cursor:
+                if len(rows) == cap:
+                    cut.append(True)
+                    break
+                rows.append(list(record.values()))
             unnamed = _unnamed_endpoints(rows)
             seed_ids: dict[str, str] = {}
             if unnamed:
@@ -122,8 +151,9 @@ class Neo4jStore(GraphStore):
             guard.check_unchanged(tx, before)
             return columns, rows, seed_ids
 
+        timed = self._neo4j.unit_of_work(timeout=self.limits.timeout_s)(work)
         try:
-            columns, rows, seed_ids = self._read_whole(work)
+            columns, rows, seed_ids = self._read_whole(timed)
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
         except errors.ClientError as exc:
@@ -134,6 +164,17 @@ class Neo4jStore(GraphStore):
                 raise QueryError(
                     "this query would write to the graph; gkg runs queries read-only"
                 ) from None
+            if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
+                raise QueryError(
+                    f"the query ran past its time limit of {self.limits.timeout_s:g} s and was "
+                    "stopped; narrow it (fewer patterns, a LIMIT) or raise the limit with "
+                    "--timeout or GKG_TIMEOUT"
+                ) from None
+            if "MemoryPoolOutOfMemory" in code:
+                raise QueryError(
+                    "the query needed more memory than the Neo4j server allows a transaction "
+                    f"and was stopped: {self._plain(exc.message or str(exc))}"
+                ) from None
             raise QueryError(self._plain(exc.message or str(exc))) from None
         except errors.Neo4jError as exc:
             raise QueryError(self._plain(exc.message or str(exc))) from None
@@ -141,6 +182,11 @@ class Neo4jStore(GraphStore):
             raise StoreError(self._connection_message(exc)) from None
         except TypeError as exc:  # a parameter value the driver cannot send
             raise QueryError(f"a parameter cannot be sent to Neo4j: {exc}") from None
+        if cut:
+            notice(
+                f"the answer has more than {cap} rows and was cut at {cap} (GKG_MAX_ROWS sets "
+                "the cap); narrow the query or add a LIMIT"
+            )
         return _convert(columns, rows, seed_ids)
 
     def _read_whole(self, work: Any) -> Any:
@@ -184,8 +230,8 @@ class Neo4jStore(GraphStore):
 
     # --- the atomic load ----------------------------------------------------------------
 
-    def replace_graph(
-        self, statements: Sequence[Statement], stamp: str, progress: Progress | None = None
+    def apply_load(
+        self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None = None
     ) -> None:
         errors = self._neo4j.exceptions
         began = False
@@ -202,13 +248,17 @@ class Neo4jStore(GraphStore):
                             if statement.label:
                                 relabel = drop_relabelled(statement.label)
                                 tx.run(relabel, {"rows": list(batch)}).consume()
-                            tx.run(statement.query, {"rows": list(batch), "stamp": stamp}).consume()
+                            tx.run(statement.query, {"rows": list(batch)}).consume()
                             done += len(batch)
                             if progress:
                                 progress(done, total)
-                    tx.run(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp}).consume()
-                    tx.run(DELETE_STALE_NODES, {"stamp": stamp}).consume()
+                    for stale in delete_stale(scope):
+                        tx.run(stale, scope.params()).consume()
+                    tx.run(REGISTRY_DROP, scope.params()).consume()
+                    if scope.registry:
+                        tx.run(REGISTRY_WRITE, {"rows": list(scope.registry)}).consume()
                     self._commit_guarded(tx)
+                    stored_now(NEW_GRAPH_SAVED)
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
         except errors.Neo4jError as exc:
@@ -219,24 +269,39 @@ class Neo4jStore(GraphStore):
         except errors.DriverError as exc:
             if began:
                 raise StoreError(
-                    f"lost the connection to Neo4j at {self.settings.uri} during the load "
+                    f"lost the connection to Neo4j at {self.settings.shown_uri} during the load "
                     f"({self._plain(str(exc))}); Neo4j keeps the graph it had unless the load's "
                     "commit had completed: see `gkg doctor`"
                 ) from None
             raise StoreError(self._connection_message(exc)) from None
 
     def _commit_guarded(self, tx: Any) -> None:
-        """Commit with the guard's generation odd meanwhile, so readers wait for it."""
-        database = self.settings.database
-        self._driver.execute_query(guard.BEGIN_COMMIT, database_=database)
-        try:
-            tx.commit()
-        finally:
-            self._driver.execute_query(guard.END_COMMIT, database_=database)
+        """Commit with the guard's generation odd meanwhile, so readers wait for it. The marks
+        are auto-commit queries: no retries, so a lost server is reported at once."""
+        with self._session(write=True) as marks:
+            marks.run(guard.BEGIN_COMMIT).consume()
+            try:
+                tx.commit()
+            finally:
+                marks.run(guard.END_COMMIT).consume()
 
 
-def _scrub(text: str, secret: str) -> str:
-    return text.replace(secret, "<hidden>") if secret else text
+def _scrub(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "<hidden>")
+    return text
+
+
+def _refuse_load_csv(tx: Any, query: str, params: dict[str, Any]) -> None:
+    """Refuse a query whose plan reads a file or URL (the server's own plan: comments,
+    case and spacing cannot hide it)."""
+    summary = tx.run("EXPLAIN " + query, params).consume()
+    steps = [summary.plan] if summary.plan else []
+    while steps:
+        step = steps.pop()
+        if "loadcsv" in str(step.get("operatorType", "")).lower().replace(" ", ""):
+            raise QueryError(LOAD_CSV_REFUSED)
+        steps.extend(step.get("children", []))
 
 
 def _unnamed_endpoints(rows: list[list[Any]]) -> set[str]:
@@ -291,7 +356,7 @@ def _convert(columns: list[str], rows: list[list[Any]], seed_ids: dict[str, str]
         if isinstance(value, (list, tuple)):
             return [convert(v) for v in value]
         if isinstance(value, dict):
-            return {str(k): convert(v) for k, v in value.items()}
+            return {str(k): convert(v) for k, v in sorted(value.items())}
         if isinstance(value, (nt.Date, nt.DateTime, nt.Time, dt.date)):
             return value.isoformat()
         return value
