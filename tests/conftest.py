@@ -2,8 +2,14 @@
 
 ``make_store(name)`` gives a store with its own data folder (and so its own server);
 ``seed_store`` is one loaded with the shipped seed, ``small_store`` one loaded with
-``tests/fixtures/small.yaml``. Every server started here is stopped at the end. The Neo4j
-fixtures at the end serve tests/test_neo4j*.py, which skip without NEO4J_URI.
+``tests/fixtures/small.yaml``. Every server started here is stopped at the end.
+
+Neo4j: ``engine`` gives a fresh empty store of each engine (``embedded``, ``neo4j``), for
+the one contract both must keep; ``neo4j_server`` is the session's Neo4j (the local one of
+tools/neo4j, started once, or NEO4J_URI's). A module with ``pytestmark = pytest.mark.neo4j``
+runs with NEO4J_* set to that server, so ``open_store()`` and ``gkg`` pick it; every other
+module keeps the embedded store. The Neo4j tests DELETE every gkg node (``Entity``) of the
+database they use: point NEO4J_URI only at a database whose gkg data you can lose.
 """
 
 from __future__ import annotations
@@ -18,11 +24,11 @@ import pytest
 
 from gkg.loaders.load import load_files
 from gkg.stores.base import GraphStore
-from gkg.stores.factory import open_store
+from gkg.stores.factory import open_settings
 from gkg.stores.falkordb import server
 from gkg.stores.falkordb.store import FalkorStore
-from gkg.stores.neo4j.settings import Neo4jSettings, neo4j_settings_from_env
 from tests.helpers.common import FOREIGN_LABEL, GKG, ROOT, SEED, SMALL
+from tests.helpers.neo4j_local import TIMINGS, Neo4jServer, open_server
 
 
 @pytest.fixture(scope="session")
@@ -86,60 +92,77 @@ def gkg(tmp_path: Path, store_homes: list[Path]) -> Callable[..., subprocess.Com
     return run
 
 
-# --- Neo4j (tests/test_neo4j*.py, which skip without NEO4J_URI) --------------------------
+# --- Neo4j: one server per session (tests/helpers/neo4j_local.py) ------------------------
 
 
-@pytest.fixture(scope="module")
-def settings() -> Neo4jSettings:
-    found = neo4j_settings_from_env()
-    assert found is not None
-    return found
+@pytest.fixture(scope="session")
+def neo4j_server(request: pytest.FixtureRequest) -> Neo4jServer:
+    """The session's Neo4j: NEO4J_URI's server, else the local Neo4j 5.26 of tools/neo4j,
+    started on first use and stopped (no JVM left) at the end. Skips without java/mvn,
+    fails so under CI."""
+    return open_server(request.addfinalizer)
 
 
-@pytest.fixture(scope="module")
-def admin(settings: Neo4jSettings) -> Iterator[Callable[..., list[dict[str, Any]]]]:
-    """Write access to the test database with the driver itself (gkg's store is read-only),
-    to wipe gkg data and to plant nodes gkg did not write."""
-    import neo4j
-
-    driver = neo4j.GraphDatabase.driver(
-        settings.uri, auth=(settings.username, settings.password), connection_timeout=10
-    )
-
-    def write(query: str, **params: Any) -> list[dict[str, Any]]:
-        records, _, _ = driver.execute_query(query, parameters_=params, database_=settings.database)
-        return [record.data() for record in records]
-
+@pytest.fixture(autouse=True, scope="module")
+def _neo4j_module_env(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In a module marked ``pytest.mark.neo4j``, NEO4J_* name the session's Neo4j (so gkg's
+    own settings pick it); no other module sees them."""
+    marked = request.node.get_closest_marker("neo4j") is not None
+    if not marked:
+        yield
+        return
+    server: Neo4jServer = request.getfixturevalue("neo4j_server")
+    saved = {k: v for k, v in os.environ.items() if k.startswith("NEO4J_")}
+    for key in saved:
+        del os.environ[key]
+    os.environ.update(server.env())
     try:
-        write("MATCH (n:Entity) DETACH DELETE n")
-        write("MATCH (n:GkgDataset) DETACH DELETE n")
-        write(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
-        yield write
-        write("MATCH (n:Entity) DETACH DELETE n")
-        write(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
+        yield
     finally:
-        driver.close()
+        for key in [k for k in os.environ if k.startswith("NEO4J_")]:
+            del os.environ[key]
+        os.environ.update(saved)
 
 
-@pytest.fixture(scope="module")
-def store(admin: Callable[..., list[dict[str, Any]]]) -> Iterator[GraphStore]:
-    """The store gkg opens when NEO4J_URI is set."""
-    opened = open_store()
-    assert opened.kind == "neo4j"
-    yield opened
-    opened.close()
+def wipe_neo4j(server: Neo4jServer) -> None:
+    """Remove every node gkg wrote, and the tests' own foreign nodes."""
+    server.admin("MATCH (n:Entity) DETACH DELETE n")
+    server.admin("MATCH (n:GkgDataset) DETACH DELETE n")
+    server.admin(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def engine(
+    request: pytest.FixtureRequest, tmp_path: Path, store_homes: list[Path]
+) -> Iterator[GraphStore]:
+    """A fresh, empty store of each engine: its own embedded server, or the session's
+    Neo4j with every gkg node removed."""
+    if request.param == "embedded":
+        home = tmp_path / "engine-home"
+        store_homes.append(home)
+        store: GraphStore = FalkorStore(home)
+        yield store
+        store.close()
+        server.stop(home)
+        return
+    neo = request.getfixturevalue("neo4j_server")
+    wipe_neo4j(neo)
+    store = open_settings(neo.settings)
+    yield store
+    store.close()
+    wipe_neo4j(neo)
 
 
 @pytest.fixture
-def empty(store: GraphStore, admin: Callable[..., list[dict[str, Any]]]) -> GraphStore:
-    """The store with no gkg data in it."""
-    admin("MATCH (n:Entity) DETACH DELETE n")
-    admin("MATCH (n:GkgDataset) DETACH DELETE n")
-    return store
+def engine_env(request: pytest.FixtureRequest, engine: GraphStore) -> dict[str, str]:
+    """The environment a ``gkg`` run (the ``gkg`` fixture) needs to use ``engine``."""
+    if isinstance(engine, FalkorStore):
+        return {"GKG_HOME": str(engine.home)}
+    return request.getfixturevalue("neo4j_server").env()
 
 
-@pytest.fixture
-def small(empty: GraphStore) -> GraphStore:
-    """The store holding exactly tests/fixtures/small.yaml, freshly loaded."""
-    load_files(empty, [SMALL])
-    return empty
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say what the Neo4j of the session cost (start, jars) when one was used."""
+    if TIMINGS:
+        parts = ", ".join(f"{k}: {v}" for k, v in TIMINGS.items())
+        terminalreporter.write_line(f"Neo4j for the tests: {parts}")

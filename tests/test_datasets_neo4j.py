@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,10 +13,7 @@ from gkg.stores.factory import open_store
 from gkg.stores.neo4j.settings import neo4j_settings_from_env
 from tests.helpers.datasets import exercise_datasets
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("NEO4J_URI"),
-    reason="NEO4J_URI is not set: the Neo4j side of datasets needs a Neo4j 5 server",
-)
+pytestmark = pytest.mark.neo4j  # NEO4J_* name the session's Neo4j (tests/conftest.py)
 
 
 def _wipe() -> None:

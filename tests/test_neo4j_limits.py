@@ -7,6 +7,7 @@ reason, without one; they only read (no gkg data is needed or changed).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import socket
 import subprocess
@@ -14,7 +15,7 @@ import subprocess
 import pytest
 
 from gkg.errors import QueryError
-from gkg.stores.neo4j.settings import Neo4jSettings, neo4j_settings_from_env, redact_uri
+from gkg.stores.neo4j.settings import Neo4jSettings, redact_uri
 from tests.helpers.common import GKG, ROOT
 
 SECRET = "pw-in-uri-4711"
@@ -56,18 +57,15 @@ def test_settings_hide_uri_credentials() -> None:
 
 # --- against a real server ------------------------------------------------------------
 
-needs_neo4j = pytest.mark.skipif(
-    not os.environ.get("NEO4J_URI"),
-    reason="NEO4J_URI is not set: these tests need a Neo4j 5 server",
-)
+needs_neo4j = pytest.mark.usefixtures("neo4j_server")
 
 
 @pytest.fixture(scope="module")
-def neo4j_store():
+def neo4j_store(neo4j_server):
+    """The session's Neo4j (tests/conftest.py) with a 2 s time limit."""
     from gkg.stores.neo4j.store import Neo4jStore
 
-    settings = neo4j_settings_from_env(timeout_s=2)
-    assert settings is not None
+    settings = dataclasses.replace(neo4j_server.settings, timeout_s=2)
     store = Neo4jStore(settings)
     yield store
     store.close()

@@ -13,4 +13,4 @@ WHERE toLower($entity) IN n.lookupKeys
 MATCH path = (n)-[*1..3]-(m:Entity)
 WHERE length(path) <= $depth
 RETURN path, m.name AS reaches, length(path) AS steps
-ORDER BY steps, reaches
+ORDER BY steps, reaches, [x IN nodes(path) | x.id], [r IN relationships(path) | r.id]

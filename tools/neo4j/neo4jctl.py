@@ -24,6 +24,7 @@ import json
 import os
 import secrets
 import shlex
+import socket
 import subprocess
 import sys
 import time
@@ -142,11 +143,11 @@ def status(root: Path = ROOT) -> Settings | None:
     return settings
 
 
-def _launch(root: Path, password: str, timeout: float) -> Settings:
+def _launch(root: Path, password: str, timeout: float, port: int = 0) -> Settings:
     began = time.monotonic()
     lib = ensure_jars(root)
     classes = ensure_classes(root, lib)
-    port, logs = free_port(), home(root) / "logs"
+    port, logs = port if port and _port_free(port) else free_port(), home(root) / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     log = logs / "launcher.log"
     if log.exists():
@@ -183,6 +184,16 @@ def _launch(root: Path, password: str, timeout: float) -> Settings:
     footer = f"GKG_NEO4J_VERSION={shlex.quote(version)}"
     write_private(home(root) / "env", "\n".join([header, *lines, footer, ""]))
     return settings
+
+
+def _port_free(port: int) -> bool:
+    """True when nothing listens on 127.0.0.1:port (so a restart can take it again)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
 
 
 def _wait_ready(proc: subprocess.Popen[bytes], log: Path, port: int, deadline: float) -> str:
@@ -239,12 +250,14 @@ def kill9(root: Path = ROOT) -> int | None:
 
 
 def restart(root: Path = ROOT, timeout: float = 300.0) -> Settings:
-    """Stop it if running (or after kill9) and start again: same data, same password."""
+    """Stop it if running (or after kill9) and start again: same data, same password and,
+    when it is still free, the same port (so a sourced .neo4j/env stays right)."""
     with _locked(root):
         previous = read_env(root)
         _stop(root, 60.0)
         password = previous.password if previous else secrets.token_urlsafe(24)
-        return _launch(root, password, timeout)
+        port = int(previous.uri.rsplit(":", 1)[1]) if previous and previous.uri else 0
+        return _launch(root, password, timeout, port)
 
 
 def _report(command: str, root: Path) -> int:

@@ -2,9 +2,10 @@
 
 Reads run in read transactions (the server refuses writes in them). A load is one write
 transaction: MERGE every batch, delete what an earlier load stamped and this one did not,
-commit; an error rolls the whole load back. The password lives only in the driver's
-auth token: it is never logged, printed or put into an error message, and credentials
-written into the URI are hidden wherever the URI is shown. Every read runs under the
+commit; an error rolls the whole load back. Readers see the old graph or the new one, never
+part of a commit being applied (:mod:`gkg.stores.neo4j.guard`). The password lives only in
+the driver's auth token: it is never logged, printed or put into an error message, and
+credentials written into the URI are hidden wherever the URI is shown. Every read runs under the
 driver's transaction timeout; answers are cut at the row cap; ``LOAD CSV`` is refused
 from the query plan before a query runs.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -37,12 +39,16 @@ from gkg.stores.limits import (
     may_load_csv,
     notice,
 )
+from gkg.stores.neo4j import guard
 from gkg.stores.neo4j.schema_statements import schema_statements
 from gkg.stores.neo4j.settings import Neo4jSettings
 
 # The server's notifications (unknown property, deprecations) are for query authors; the
 # driver logs each one, with the whole query text, as a warning on stderr. Any Bolt version.
 logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+# The driver also logs connection failures as warnings; with no handler configured Python
+# would print them beside gkg's own one-line error. An application's handlers still get them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 class Neo4jStore(GraphStore):
@@ -83,12 +89,23 @@ class Neo4jStore(GraphStore):
                 f"{where} refused the user name or password (user {self.settings.username!r}); "
                 "check NEO4J_USERNAME and NEO4J_PASSWORD"
             )
+        if "AuthenticationRateLimit" in (getattr(exc, "code", None) or ""):
+            return (
+                f"{where} refuses logins for a few seconds after wrong passwords for user "
+                f"{self.settings.username!r}; check NEO4J_PASSWORD and try again"
+            )
         detail = self._plain(str(exc))
         if isinstance(exc, errors.ConfigurationError | ValueError):
             return f"cannot use {where}: {detail}"
         return (
             f"cannot connect to {where}: {detail}. "
             "Is the server running and the URI right? (unset NEO4J_URI to use the embedded store)"
+        )
+
+    def _no_database(self) -> str:
+        return (
+            f"Neo4j at {self.settings.shown_uri} has no database {self.settings.database!r}; "
+            "check NEO4J_DATABASE (unset it for the server's default database)"
         )
 
     def _plain(self, text: str) -> str:
@@ -112,6 +129,7 @@ class Neo4jStore(GraphStore):
         cut: list[bool] = []
 
         def work(tx: Any) -> tuple[list[str], list[list[Any]], dict[str, str]]:
+            before = guard.generation(tx)
             if may_load_csv(query):
                 _refuse_load_csv(tx, query, dict(params or {}))
             cursor = tx.run(query, dict(params or {}))
@@ -130,16 +148,18 @@ class Neo4jStore(GraphStore):
                     {"ids": sorted(unnamed)},
                 )
                 seed_ids = {r["e"]: r["id"] for r in found if r["id"] is not None}
+            guard.check_unchanged(tx, before)
             return columns, rows, seed_ids
 
         timed = self._neo4j.unit_of_work(timeout=self.limits.timeout_s)(work)
         try:
-            with self._session() as session:
-                columns, rows, seed_ids = session.execute_read(timed)
+            columns, rows, seed_ids = self._read_whole(timed)
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
         except errors.ClientError as exc:
             code = exc.code or ""
+            if code.endswith("DatabaseNotFound"):
+                raise StoreError(self._no_database()) from None
             if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
                 raise QueryError(
                     "this query would write to the graph; gkg runs queries read-only"
@@ -168,6 +188,20 @@ class Neo4jStore(GraphStore):
                 "the cap); narrow the query or add a LIMIT"
             )
         return _convert(columns, rows, seed_ids)
+
+    def _read_whole(self, work: Any) -> Any:
+        """Run work in a read transaction that no load's commit overlapped (see guard)."""
+        deadline = time.monotonic() + guard.READ_PATIENCE_S
+        while True:
+            try:
+                with self._session() as session:
+                    return session.execute_read(work)
+            except guard.CommitOverlap:
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        "loads kept committing while this query ran; try it again"
+                    ) from None
+                time.sleep(0.05)
 
     def is_loaded(self) -> bool:
         rows = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.id LIMIT 1").rows
@@ -200,11 +234,13 @@ class Neo4jStore(GraphStore):
         self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None = None
     ) -> None:
         errors = self._neo4j.exceptions
+        began = False
         try:
             with self._session(write=True) as session:
                 for setup in schema_statements():
                     session.run(setup).consume()
                 total = sum(len(s.rows) for s in statements)
+                began = True
                 with session.begin_transaction() as tx:
                     done = 0
                     for statement in statements:
@@ -221,15 +257,33 @@ class Neo4jStore(GraphStore):
                     tx.run(REGISTRY_DROP, scope.params()).consume()
                     if scope.registry:
                         tx.run(REGISTRY_WRITE, {"rows": list(scope.registry)}).consume()
-                    tx.commit()
+                    self._commit_guarded(tx)
                     stored_now(NEW_GRAPH_SAVED)
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
         except errors.Neo4jError as exc:
+            if (exc.code or "").endswith("DatabaseNotFound"):
+                raise StoreError(self._no_database()) from None
             message = self._plain(exc.message or str(exc))
             raise StoreError(f"Neo4j refused the load and rolled it back: {message}") from None
         except errors.DriverError as exc:
+            if began:
+                raise StoreError(
+                    f"lost the connection to Neo4j at {self.settings.shown_uri} during the load "
+                    f"({self._plain(str(exc))}); Neo4j keeps the graph it had unless the load's "
+                    "commit had completed: see `gkg doctor`"
+                ) from None
             raise StoreError(self._connection_message(exc)) from None
+
+    def _commit_guarded(self, tx: Any) -> None:
+        """Commit with the guard's generation odd meanwhile, so readers wait for it. The marks
+        are auto-commit queries: no retries, so a lost server is reported at once."""
+        with self._session(write=True) as marks:
+            marks.run(guard.BEGIN_COMMIT).consume()
+            try:
+                tx.commit()
+            finally:
+                marks.run(guard.END_COMMIT).consume()
 
 
 def _scrub(text: str, secrets: list[str]) -> str:
