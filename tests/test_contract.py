@@ -26,7 +26,9 @@ from gkg.present.export import to_json
 from gkg.schema import ENTITY_LABEL, labels
 from gkg.stores.base import GraphStore, whole_graph
 from gkg.stores.factory import open_settings
+from gkg.stores.falkordb.store import FalkorStore
 from gkg.stores.ingest import Statement
+from gkg.stores.neo4j.store import Neo4jStore
 from tests.helpers.bad_input import BAD_INPUT, write_case
 from tests.helpers.common import SMALL
 from tests.helpers.engines import edited_small, indexed_labels, signature, unique_constraints
@@ -277,10 +279,15 @@ def test_readers_during_a_load_see_the_old_or_the_new_graph(
     seen: list[list[tuple[str, int, int]]] = []
     failures: list[BaseException] = []
     stop = threading.Event()
-    settings = getattr(engine, "settings", None)
+
+    def reopen() -> GraphStore:
+        if isinstance(engine, FalkorStore):
+            return FalkorStore(engine.home)
+        assert isinstance(engine, Neo4jStore)
+        return open_settings(engine.settings)
 
     def read() -> None:
-        reader = open_settings(settings) if settings is not None else type(engine)(engine.home)  # type: ignore[attr-defined]
+        reader = reopen()
         try:
             while not stop.is_set():
                 seen.append(signature(reader))

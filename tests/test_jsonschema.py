@@ -14,10 +14,10 @@ import pytest
 from gkg import shipped
 from gkg.loaders.parse import parse
 from gkg.schema.jsonschema import seed_json_schema
+from tests.helpers.bad_input import BAD_INPUT
 from tests.helpers.common import GKG, ROOT, SEED, SMALL
-from tests.test_loader import BAD_INPUT
 
-#: Cases of tests/test_loader.py's bad input that are about structure, not about what the
+#: Cases of tests/helpers/bad_input.py's bad input that are about structure, not about what the
 #: other parts of the file say (a missing node, a duplicate id, an undeclared source).
 STRUCTURAL = {
     "not-a-mapping",
