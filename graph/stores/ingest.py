@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gkg.schema import ENTITY_LABEL, labels, node_type, rel_type
+from gkg.schema import CLAIM_LABEL, ENTITY_LABEL, labels, node_type, rel_type
 
 #: Rows per ``UNWIND`` batch.
 BATCH_SIZE = 2000
@@ -62,6 +62,11 @@ def merge_relationships(type_name: str) -> str:
     )
 
 
+def merge_claims() -> str:
+    """MERGE claim nodes by id (they carry no Entity label and no relationships)."""
+    return f"UNWIND $rows AS row MERGE (c:{CLAIM_LABEL} {{id: row.id}}) SET c = row.props"
+
+
 #: Remove what an earlier load stamped and this load did not touch.
 DELETE_STALE_RELATIONSHIPS = (
     f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) "
@@ -69,6 +74,10 @@ DELETE_STALE_RELATIONSHIPS = (
 )
 DELETE_STALE_NODES = (
     f"MATCH (n:{ENTITY_LABEL}) WHERE n.loadRun IS NOT NULL AND n.loadRun <> $stamp DETACH DELETE n"
+)
+
+DELETE_STALE_CLAIMS = (
+    f"MATCH (c:{CLAIM_LABEL}) WHERE c.loadRun IS NOT NULL AND c.loadRun <> $stamp DELETE c"
 )
 
 #: Read back what a load left, to compare with what the next one brings.
@@ -91,4 +100,12 @@ def cypher5_schema_statements() -> list[str]:
         f"CREATE INDEX gkg_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) ON (n.id)"
         for label in labels()
     ]
+    statements += [
+        f"CREATE INDEX gkg_claim_{prop.lower()} IF NOT EXISTS FOR (c:{CLAIM_LABEL}) ON (c.{prop})"
+        for prop in CLAIM_INDEXED
+    ]
     return statements
+
+
+#: Claim properties with an index: the claim's id and what it is about.
+CLAIM_INDEXED = ("id", "subjectId")

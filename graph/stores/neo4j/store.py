@@ -17,6 +17,7 @@ from gkg.model import Node, Path, Relationship, Result, StoreInfo, nested_values
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.ingest import (
+    DELETE_STALE_CLAIMS,
     DELETE_STALE_NODES,
     DELETE_STALE_RELATIONSHIPS,
     Statement,
@@ -169,6 +170,7 @@ class Neo4jStore(GraphStore):
                                 progress(done, total)
                     tx.run(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp}).consume()
                     tx.run(DELETE_STALE_NODES, {"stamp": stamp}).consume()
+                    tx.run(DELETE_STALE_CLAIMS, {"stamp": stamp}).consume()
                     tx.commit()
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
