@@ -194,17 +194,15 @@ def element_meta(record: NodeRecord | RelRecord, dates: dict[str, str]) -> dict[
                 quote_ids.append(source)
                 quotes.append(quote)
     source_ids = list(dict.fromkeys(quote_ids))
-    inferred_props: list[str] = []
-    reasons: list[str] = []
-    for prop, stated in sorted(record.stated.items()):
+    marks = sorted(record.marks.items())
+    for prop, stated in record.stated.items():
         now = next((s for s in stated if s.statement.current_from is not None
                     and s.statement.current_until is None), None)  # fmt: skip
         if now is not None and now.claim.inferred:
-            inferred_props.append(prop)
-            reasons.append(now.claim.reason or "")
-    for prop, reason in sorted(record.marks.items()):
-        inferred_props.append(prop)
-        reasons.append(reason)
+            marks.append((prop, now.claim.reason or ""))
+    marks.sort()
+    inferred_props = [p for p, _ in marks]
+    reasons = [r for _, r in marks]
     meta: dict[str, Any] = {
         "sourceIds": source_ids,
         "sourceDates": [dates[s] for s in source_ids],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import os
 import re
 import signal
 import threading
@@ -22,6 +23,7 @@ from gkg.errors import QueryError, StoreError
 from gkg.model import Node, Relationship, Result, StoreInfo, nested_values
 from gkg.model import Path as GraphPath
 from gkg.schema import ENTITY_LABEL
+from gkg.stores.asof import build_view, cut_of
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.falkordb import server
 from gkg.stores.falkordb.params import params_header
@@ -30,6 +32,8 @@ from gkg.stores.falkordb.settings import EmbeddedSettings
 from gkg.stores.ingest import DELETE_STALE_NODES, DELETE_STALE_RELATIONSHIPS, Statement
 
 LIVE_GRAPH = "gkg"
+#: Between the live graph's name and a date: the name of an as-of copy.
+VIEW_INFIX = "-asof-"
 NOT_LOADED = "the graph store is empty: load the seed first with `gkg load`"
 CONSTRAINT_WAIT_S = 30.0
 
@@ -42,11 +46,13 @@ class FalkorStore(GraphStore):
     kind = "embedded"
     settings: EmbeddedSettings
 
-    def __init__(self, home: Path, graph_name: str = LIVE_GRAPH):
+    def __init__(self, home: Path, graph_name: str = LIVE_GRAPH, *, view: bool = False):
         self.home = home
         self.settings = EmbeddedSettings(home)
         self.graph_name = graph_name
         self.staging_name = f"{graph_name}-staging"
+        #: A past view (``as_of``): read-only, never loaded into.
+        self.view = view
         self._connect()
 
     # --- connection ---------------------------------------------------------------------
@@ -121,6 +127,40 @@ class FalkorStore(GraphStore):
             details={"socket": str(self.paths.socket), "graph": self.graph_name},
         )
 
+    # --- the graph as known on a date ---------------------------------------------------
+
+    @contextlib.contextmanager
+    def as_of(self, date: str) -> Iterator[GraphStore]:
+        """A copy of the live graph (``GRAPH.COPY``) turned into the graph as known on
+        ``date``, built under a temporary name and renamed when complete. Copies are kept
+        per source date and load, and dropped by the next load."""
+        if not self.is_loaded():
+            raise StoreError(NOT_LOADED)
+        cut = cut_of(self.run, date)
+        stamp = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.loadRun AS s LIMIT 1").rows[0][0]
+        name = f"{self.graph_name}{VIEW_INFIX}{cut}-{stamp}"
+        if not self._call(lambda: self._conn.exists(name)):
+            building = f"{name}-building-{os.getpid()}"
+            self._call(lambda: self._conn.delete(building))
+            self._conn.execute_command("GRAPH.COPY", self.graph_name, building)
+            scratch = FalkorStore(self.home, building, view=True)
+            try:
+                build_view(scratch.run, lambda q, p: scratch._write(building, q, p), cut)
+                self._conn.rename(building, name)
+            finally:
+                self._conn.delete(building)
+                scratch.close()
+        view = FalkorStore(self.home, name, view=True)
+        try:
+            yield view
+        finally:
+            view.close()
+
+    def _drop_views(self) -> None:
+        """Delete the as-of copies of the live graph (a load makes them stale)."""
+        for key in self._conn.scan_iter(match=f"{self.graph_name}{VIEW_INFIX}*"):
+            self._conn.delete(key)
+
     # --- the atomic load ----------------------------------------------------------------
 
     def replace_graph(
@@ -128,6 +168,8 @@ class FalkorStore(GraphStore):
     ) -> None:
         import redis
 
+        if self.view:
+            raise StoreError("a view of the graph as of a date cannot be loaded into")
         with self._load_lock():
             try:
                 self._build_staging(statements, stamp, progress)
@@ -146,6 +188,8 @@ class FalkorStore(GraphStore):
                 raise
             with _interrupts_deferred():
                 self._conn.rename(self.staging_name, self.graph_name)
+                with contextlib.suppress(redis.RedisError):
+                    self._drop_views()
                 try:
                     self._conn.save()
                 except redis.RedisError as exc:
