@@ -8,13 +8,14 @@ auth token: it is never logged, printed or put into an error message.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping, Sequence
+import contextlib
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from gkg.errors import QueryError, StoreError
-from gkg.model import Node, Path, Relationship, Result, StoreInfo, nested_values
+from gkg.model import Result, StoreInfo
 from gkg.schema import ENTITY_LABEL
+from gkg.stores.asof import cut_of
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.ingest import (
     DELETE_STALE_CLAIMS,
@@ -23,6 +24,7 @@ from gkg.stores.ingest import (
     Statement,
     drop_relabelled,
 )
+from gkg.stores.neo4j.results import convert_result, read_in
 from gkg.stores.neo4j.schema_statements import schema_statements
 from gkg.stores.neo4j.settings import Neo4jSettings
 
@@ -86,24 +88,16 @@ class Neo4jStore(GraphStore):
     # --- reads --------------------------------------------------------------------------
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
+        with self.translated(), self._session() as session:
+            columns, rows, seed_ids = session.execute_read(read_in, query, params)
+        return convert_result(columns, rows, seed_ids)
+
+    @contextlib.contextmanager
+    def translated(self) -> Iterator[None]:
+        """The driver's errors as gkg's: what went wrong, never a traceback or a secret."""
         errors = self._neo4j.exceptions
-
-        def work(tx: Any) -> tuple[list[str], list[list[Any]], dict[str, str]]:
-            cursor = tx.run(query, dict(params or {}))
-            columns, rows = list(cursor.keys()), [list(record.values()) for record in cursor]
-            unnamed = _unnamed_endpoints(rows)
-            seed_ids: dict[str, str] = {}
-            if unnamed:
-                found = tx.run(
-                    "MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS e, n.id AS id",
-                    {"ids": sorted(unnamed)},
-                )
-                seed_ids = {r["e"]: r["id"] for r in found if r["id"] is not None}
-            return columns, rows, seed_ids
-
         try:
-            with self._session() as session:
-                columns, rows, seed_ids = session.execute_read(work)
+            yield
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
         except errors.ClientError as exc:
@@ -119,7 +113,29 @@ class Neo4jStore(GraphStore):
             raise StoreError(self._connection_message(exc)) from None
         except TypeError as exc:  # a parameter value the driver cannot send
             raise QueryError(f"a parameter cannot be sent to Neo4j: {exc}") from None
-        return _convert(columns, rows, seed_ids)
+
+    @contextlib.contextmanager
+    def as_of(self, date: str) -> Iterator[GraphStore]:
+        """The graph as known on ``date``, built inside a write transaction that is always
+        rolled back: nothing is ever committed, and other sessions never see it."""
+        from gkg.stores.neo4j.view import Neo4jView
+
+        if not self.is_loaded():
+            raise StoreError("the graph is not loaded yet; run `gkg load` first")
+        cut = cut_of(self.run, date)
+        with self._session(write=True) as session:
+            with self.translated():
+                tx = session.begin_transaction()
+            try:
+                view = Neo4jView(self, tx)
+                with self.translated():
+                    view.build(cut)
+                yield view
+            finally:
+                with contextlib.suppress(
+                    self._neo4j.exceptions.Neo4jError, self._neo4j.exceptions.DriverError
+                ):
+                    tx.rollback()
 
     def is_loaded(self) -> bool:
         rows = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.id LIMIT 1").rows
@@ -183,66 +199,3 @@ class Neo4jStore(GraphStore):
 
 def _scrub(text: str, secret: str) -> str:
     return text.replace(secret, "<hidden>") if secret else text
-
-
-def _unnamed_endpoints(rows: list[list[Any]]) -> set[str]:
-    """Element ids of relationship endpoints whose seed id the result does not carry."""
-    import neo4j.graph as ng
-
-    unnamed: set[str] = set()
-    for value in nested_values(rows):
-        rels = value.relationships if isinstance(value, ng.Path) else [value]
-        for rel in rels:
-            if isinstance(rel, ng.Relationship):
-                for end in (rel.start_node, rel.end_node):
-                    if end is not None and end.get("id") is None:
-                        unnamed.add(end.element_id)
-    return unnamed
-
-
-def _convert(columns: list[str], rows: list[list[Any]], seed_ids: dict[str, str]) -> Result:
-    import neo4j.graph as ng
-    import neo4j.time as nt
-
-    def seed_id(end: Any) -> str:
-        if end is None:
-            return ""
-        own = end.get("id")
-        return str(own) if own is not None else seed_ids.get(end.element_id, end.element_id)
-
-    def node(value: Any) -> Node:
-        props = dict(value.items())
-        return Node(
-            str(props.get("id", value.element_id)), tuple(sorted(value.labels)), _values(props)
-        )
-
-    def convert(value: Any) -> Any:
-        if isinstance(value, ng.Node):
-            return node(value)
-        if isinstance(value, ng.Relationship):
-            props = dict(value.items())
-            start = value.start_node
-            end = value.end_node
-            return Relationship(
-                str(props.get("id", value.element_id)),
-                value.type,
-                seed_id(start),
-                seed_id(end),
-                _values(props),
-            )
-        if isinstance(value, ng.Path):
-            return Path(
-                tuple(node(n) for n in value.nodes), tuple(convert(r) for r in value.relationships)
-            )
-        if isinstance(value, (list, tuple)):
-            return [convert(v) for v in value]
-        if isinstance(value, dict):
-            return {str(k): convert(v) for k, v in value.items()}
-        if isinstance(value, (nt.Date, nt.DateTime, nt.Time, dt.date)):
-            return value.isoformat()
-        return value
-
-    def _values(props: dict[str, Any]) -> dict[str, Any]:
-        return {k: convert(v) for k, v in props.items()}
-
-    return Result(columns, [[convert(v) for v in row] for row in rows])
