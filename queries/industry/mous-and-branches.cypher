@@ -19,7 +19,7 @@ RETURN 'branch or lab' AS kind,
        c.name AS companies,
        [place.name] AS counterpart,
        1 AS companyCount,
-       toInteger(left(r.startDate, 4)) AS since,
+       toInteger(left(r.validFrom, 4)) AS since,
        r.description AS note
 UNION ALL
 MATCH (x:Entity)-[:HAS_INDICATOR]->(i:Indicator)
@@ -36,5 +36,5 @@ RETURN 'attracted' AS kind,
        c.name AS companies,
        [g.name] AS counterpart,
        1 AS companyCount,
-       toInteger(left(r.startDate, 4)) AS since,
+       toInteger(left(r.validFrom, 4)) AS since,
        coalesce(r.description, c.description) AS note
