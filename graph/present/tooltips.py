@@ -69,8 +69,9 @@ def _format_value(value: Any) -> str:
 
 
 def _source_lines(props: Mapping[str, Any], sources: Mapping[str, Node] | None) -> TipLines:
-    ids = list(props.get("sourceIds") or ())
     quotes = list(props.get("sourceQuotes") or ())
+    # each quote with its own source (quoteSourceIds); older graphs paired them by index
+    ids = list(props.get("quoteSourceIds") or props.get("sourceIds") or ())
     lines: TipLines = [["#", "Sources"]] if ids else []
     for i, doc_id in enumerate(ids):
         quote = quotes[i] if i < len(quotes) else ""

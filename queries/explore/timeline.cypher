@@ -31,10 +31,10 @@ UNWIND [
   {year: r.year, date: null, subject: link, happening: coalesce(r.role, 'happens'), kind: type(r)},
   {year: toInteger(left(r.validFrom, 4)),
    date: CASE WHEN r.validFromPrecision = 'day' THEN r.validFrom END, subject: link,
-   happening: CASE WHEN r.role IS NULL THEN 'begins' ELSE r.role + ' begins' END, kind: type(r)},
+   happening: coalesce(r.role, 'begins'), kind: type(r)},
   {year: toInteger(left(r.validTo, 4)),
    date: CASE WHEN r.validToPrecision = 'day' THEN r.validTo END, subject: link,
-   happening: CASE WHEN r.role IS NULL THEN 'ends' ELSE r.role + ' ends' END, kind: type(r)}
+   happening: coalesce(r.role, 'ends'), kind: type(r)}
 ] AS item
 WITH item
 WHERE item.year IS NOT NULL
