@@ -65,7 +65,11 @@ def _data_center(store: GraphStore) -> None:
     for alias in ("국립AI데이터센터", "NATIONAL AI DATA CENTER", "Gwangju National AI Data Center"):
         assert rows(store, "data-center", center=alias) == [row]
     # spacing, case, Unicode form and British spelling do not matter (issue 12)
-    for text in ("국가 AI 데이터센터", "National AI Data Centre", "ｎａｔｉｏｎａｌ-ai-data-center"):
+    for text in (
+        "국가 AI 데이터센터",
+        "National AI Data Centre",
+        "ｎａｔｉｏｎａｌ-ai-data-center",
+    ):
         assert rows(store, "data-center", center=text) == [row]
 
 
@@ -474,7 +478,9 @@ def _stale(store: GraphStore) -> None:
     assert "National AI Data Center" not in facts  # restated in 2025
     nodes, rels = whole_graph(store)
     expected = sum(
-        1 for n in nodes if n.label != "SourceDocument" and n.properties["lastStated"] < "2024-01-01"
+        1
+        for n in nodes
+        if n.label != "SourceDocument" and n.properties["lastStated"] < "2024-01-01"
     ) + sum(1 for r in rels if r.properties["lastStated"] < "2024-01-01")
     assert len(found) == expected
     assert {r["sources"][0] for r in rows(store, "stale-facts", before="2023")} == {
@@ -508,7 +514,9 @@ def _changes(store: GraphStore) -> None:
 @answers("conflicts")
 def _conflicts(store: GraphStore) -> None:
     found = rows(store, "conflicts")
-    status = [r for r in found if (r["subject"], r["fact"]) == ("national-ai-data-center", "status")]
+    status = [
+        r for r in found if (r["subject"], r["fact"]) == ("national-ai-data-center", "status")
+    ]
     assert {(r["value"], r["source"], r["current"]) for r in status} == {
         ("under-construction", "herald-2023-06-05", False),
         ("in-operation", "asiae-2025-05-02", False),
