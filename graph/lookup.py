@@ -28,11 +28,15 @@ def resolve(store: GraphStore, text: str) -> Node:
     if len(found) > 1:
         ids = ", ".join(sorted(n.id for n in found))
         raise QueryError(f"{text!r} names several entities ({ids}); use one of these ids")
-    keys = store.run(
-        f"MATCH (n:{ENTITY_LABEL}) UNWIND n.{LOOKUP_KEYS_PROP} AS key RETURN DISTINCT key"
-    ).column("key")
-    close = difflib.get_close_matches(lookup_key(text), keys, n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    named: dict[str, str] = {}
+    for key, name in store.run(
+        f"MATCH (n:{ENTITY_LABEL}) UNWIND n.{LOOKUP_KEYS_PROP} AS key "
+        "RETURN DISTINCT key, coalesce(n.name, n.id) AS name"
+    ).rows:
+        named.setdefault(key, name)
+    close = difflib.get_close_matches(lookup_key(text), list(named), n=3, cutoff=0.6)
+    names = list(dict.fromkeys(named[c] for c in close))
+    hint = f"; did you mean {', '.join(repr(n) for n in names)}?" if names else ""
     raise QueryError(f"no entity with id, name or alias {text!r}{hint}")
 
 

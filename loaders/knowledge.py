@@ -88,13 +88,8 @@ def check_knowledge(checker: ClaimChecks, seed: Seed) -> None:
         known[node.id] = node.first_stated
     for rel in seed.relationships:
         _element(checker, rel, dates)
-        for end in (rel.start, rel.end):
-            if end in known and rel.first_stated < known[end]:
-                checker.problem(
-                    rel.origin.file, (*rel.origin.keys, "sources"), "sources",
-                    f"{rel.id} is first stated {rel.first_stated} but node {end} only "
-                    f"{known[end]}: cite a source of {rel.first_stated} or earlier for {end}",
-                )  # fmt: skip
+        # a relationship is known once it and both its ends are stated
+        rel.first_stated = max(rel.first_stated, *(known.get(e, "") for e in (rel.start, rel.end)))
     _failed_requests(checker, seed)
     _lookup_collisions(checker, seed)
 

@@ -493,3 +493,16 @@ def test_names_resolve_whatever_their_spacing_case_or_spelling(validated):
         ("Kang Gi-jung", "kang-ki-jeong"),
     ):
         assert [i for i, k in keys.items() if lookup_key(text) in k] == [expected], text
+
+
+def test_no_relationship_waits_for_a_later_end(validated):
+    """Every relationship is known from its own earliest source: no end is first stated
+    later (else the relationship would vanish from as-of views its source belongs to)."""
+    known = {n.id: n.first_stated for n in validated.nodes}
+    dates = validated.source_dates
+    late = [
+        r.id
+        for r in validated.relationships
+        if min(dates[s] for s in r.source_ids) < max(known[r.start], known[r.end])
+    ]
+    assert late == []
