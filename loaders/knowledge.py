@@ -239,11 +239,12 @@ def claim_rows(
                 "rank": claim.rank,
                 "isCurrent": st.current_from is not None and st.current_until is None,
                 "inferred": claim.inferred,
+                "supersedes": list(claim.supersedes),
             }
             if rel:
                 props["fromId"], props["toId"] = record.start, record.end  # type: ignore[union-attr]
             optional = {
-                "supersedes": list(claim.supersedes) or None,
+
                 "validFrom": claim.valid_from.stored(end=False) if claim.valid_from else None,
                 "validFromPrecision": claim.valid_from.precision if claim.valid_from else None,
                 "validTo": claim.valid_to.stored(end=True) if claim.valid_to else None,

@@ -18,7 +18,7 @@ OPTIONAL MATCH (old:Claim)
 WHERE old.id = new.replaces
 WITH new, old,
      CASE WHEN old IS NULL THEN 'added'
-          WHEN old.claimKey IN coalesce(new.supersedes, []) OR old.rank = 'deprecated' THEN 'superseded'
+          WHEN old.claimKey IN new.supersedes OR old.rank = 'deprecated' THEN 'superseded'
           WHEN old.valueText <> new.valueText THEN 'updated'
           ELSE 'restated' END AS change
 WHERE change <> 'restated'
