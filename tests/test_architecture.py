@@ -11,6 +11,7 @@ imports (``from gkg.stores import base`` is ``gkg.stores.base``), not the packag
 from __future__ import annotations
 
 import ast
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -201,7 +202,7 @@ def test_queries_folder_holds_query_files_only() -> None:
 
 def _pyproject() -> dict[str, Any]:
     try:
-        import tomllib
+        tomllib = importlib.import_module("tomllib")
     except ModuleNotFoundError:  # Python 3.10
         tomllib = pytest.importorskip("tomli", reason="reading pyproject.toml on Python 3.10")
     return dict(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8")))

@@ -47,7 +47,7 @@ def state(store: GraphStore) -> tuple[list, list]:
 # --- generated documents ----------------------------------------------------------------
 
 odd_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"),
     max_size=40,
 )
 ids = st.one_of(

@@ -73,9 +73,10 @@ def neo4j_seed() -> Iterator[GraphStore]:
 
 
 def _same(value: Any) -> Any:
-    """A cell with its lists in a fixed order (collect() order is the engine's own)."""
+    """A cell as compared: exactly, lists in their order (the queries sort them), whole
+    floats as integers."""
     if isinstance(value, list):
-        return sorted((_same(v) for v in value), key=repr)
+        return [_same(v) for v in value]
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value

@@ -12,6 +12,7 @@ import json
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -100,7 +101,8 @@ def test_shell_completion_offers_query_names(on_seed: Gkg) -> None:
         check=True,
     )
     assert done.stdout.split() == ["funding", "funding-graph", "funding-totals"]
-    assert [name for name, _ in complete_query_name(None, "data-")] == ["data-center"]
+    no_context: Any = None  # as when the shell asks before any option is parsed
+    assert [name for name, _ in complete_query_name(no_context, "data-")] == ["data-center"]
 
 
 # --- running ------------------------------------------------------------------------------

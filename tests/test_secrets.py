@@ -21,6 +21,7 @@ import time
 import traceback
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,7 +108,8 @@ def _finish(run_folder: Path, proc: subprocess.Popen[str]) -> Run:
         proc.kill()
         stdout, stderr = proc.communicate()
         stderr += "\n(test: killed after 60 s)"
-    return Run([str(a) for a in proc.args], proc.returncode, stdout, stderr, run_folder)
+    args: list[Any] = list(proc.args)  # type: ignore[arg-type]
+    return Run([str(a) for a in args], proc.returncode, stdout, stderr, run_folder)
 
 
 @pytest.fixture(scope="module")

@@ -46,6 +46,12 @@ def write(store: GraphStore, path: Path, **kwargs) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def _legend(page: str) -> str:
+    found = re.search(r'<ul id="gkg-legend".*?</ul>', page, re.S)
+    assert found is not None, "the page has no legend"
+    return found.group(0)
+
+
 def test_every_label_has_its_own_look():
     looks = [(style_for(lab).color, style_for(lab).shape) for lab in labels()]
     assert UNKNOWN_STYLE not in [style_for(lab) for lab in labels()]
@@ -66,7 +72,7 @@ def test_whole_graph_page_draws_every_entity(small_store: GraphStore, tmp_path: 
     edges = {(e["from"], e["label"], e["to"]) for e in data["edges"]}
     assert ("h100", "MADE_BY", "nvidia") in edges and len(edges) == 5
     # the legend names the labels present, with counts
-    legend = re.search(r'<ul id="gkg-legend".*?</ul>', text, re.S).group(0)
+    legend = _legend(text)
     assert 'Company <span class="n">2</span>' in legend and "DataCenter" in legend
     assert "Person" not in legend
     # vis-network is inlined from pyvis; nothing is fetched
@@ -162,7 +168,7 @@ def test_bare_relationships_get_placeholder_nodes(tmp_path: Path):
     text = viz.write_html(tmp_path / "bare.html", Result(["r"], [[rel]])).read_text()
     data = page_data(text)
     assert {n["id"] for n in data["nodes"]} == {"x", "y"}
-    assert "unknown" in re.search(r'<ul id="gkg-legend".*?</ul>', text, re.S).group(0)
+    assert "unknown" in _legend(text)
 
 
 def test_big_graphs_settle_on_a_budget(tmp_path: Path):

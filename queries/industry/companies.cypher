@@ -11,7 +11,10 @@ WHERE $sector IS NULL OR toLower(c.sector) = toLower($sector)
 RETURN c.name AS company,
        c.sector AS sector,
        c.country AS country,
-       [(c)-[:LOCATED_IN]->(place:Region) | place.name] AS locatedIn,
-       [(c)-[r]->(x:Entity) WHERE type(r) <> 'LOCATED_IN' | type(r) + ' ' + x.name] AS does,
-       [(y:Entity)-[s]->(c) | y.name + ' ' + type(s)] AS receives
+       reduce(acc = [], el IN [(c)-[:LOCATED_IN]->(place:Region) | place.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS locatedIn,
+       reduce(acc = [], el IN [(c)-[r]->(x:Entity) WHERE type(r) <> 'LOCATED_IN' | type(r) + ' ' + x.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS does,
+       reduce(acc = [], el IN [(y:Entity)-[s]->(c) | y.name + ' ' + type(s)] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS receives
 ORDER BY sector, company

@@ -9,10 +9,12 @@
 MATCH (a:Agreement)
 RETURN 'MOU or agreement' AS kind,
        a.name AS companies,
-       [(s:Entity)-[:SIGNED]->(a) | s.name] AS counterpart,
+       reduce(acc = [], el IN [(s:Entity)-[:SIGNED]->(a) | s.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS counterpart,
        coalesce(a.partyCount, size([(party:Entity)-[:SIGNED]->(a) | party])) AS companyCount,
        a.startYear AS since,
        a.description AS note
+ORDER BY companies, counterpart
 UNION ALL
 MATCH (c:Entity)-[r:OPENED_BRANCH_IN]->(place:Entity)
 RETURN 'branch or lab' AS kind,
@@ -21,6 +23,7 @@ RETURN 'branch or lab' AS kind,
        1 AS companyCount,
        toInteger(left(r.validFrom, 4)) AS since,
        r.description AS note
+ORDER BY companies, counterpart
 UNION ALL
 MATCH (x:Entity)-[:HAS_INDICATOR]->(i:Indicator)
 WHERE i.metric IN ['branchOrLabOpenedCount', 'fablessCompanyAttractedCount']
@@ -30,6 +33,7 @@ RETURN CASE i.metric WHEN 'branchOrLabOpenedCount' THEN 'branch or lab' ELSE 'at
        toInteger(i.value) AS companyCount,
        i.periodStartYear AS since,
        i.description AS note
+ORDER BY companies, counterpart
 UNION ALL
 MATCH (g:Entity)-[r:ATTRACTED]->(c:Entity)
 RETURN 'attracted' AS kind,
@@ -38,3 +42,4 @@ RETURN 'attracted' AS kind,
        1 AS companyCount,
        toInteger(left(r.validFrom, 4)) AS since,
        coalesce(r.description, c.description) AS note
+ORDER BY companies, counterpart

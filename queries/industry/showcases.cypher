@@ -11,7 +11,9 @@ MATCH (p:Product)-[r:SHOWCASED_AT]->(e)
 RETURN e.name AS event,
        p.name AS product,
        p.productType AS type,
-       [(d:Entity)-[:DEVELOPS]->(p) | d.name] AS developedBy,
-       [(p)-[:MADE_BY]->(m:Company) | m.name] AS madeBy,
+       reduce(acc = [], el IN [(d:Entity)-[:DEVELOPS]->(p) | d.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS developedBy,
+       reduce(acc = [], el IN [(p)-[:MADE_BY]->(m:Company) | m.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS madeBy,
        r.description AS note
 ORDER BY product

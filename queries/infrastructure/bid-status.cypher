@@ -12,21 +12,28 @@ WHERE toLower($target) IN x.lookupKeys
 MATCH (o:Entity)-[r:PURSUES|ANNOUNCED]->(x)
 RETURN o.name AS who, 'pursues or announced it' AS part, coalesce(r.status, x.status) AS status,
        r.description AS note
+ORDER BY who, part
 UNION ALL
 MATCH (x:Entity)
 WHERE toLower($target) IN x.lookupKeys
 MATCH (b:Entity)-[r:BIDS_FOR]->(x)
 RETURN b.name AS who, 'bids to host it' AS part, coalesce(r.status, x.status) AS status,
        r.description AS note
+ORDER BY who, part
 UNION ALL
 MATCH (x:Entity)
 WHERE toLower($target) IN x.lookupKeys
 MATCH (t:Event)-[:PART_OF]->(x)
 RETURN t.name AS who, coalesce(t.eventType, 'event') AS part, t.status AS status,
-       'organised by ' + coalesce(head([(o:Entity)-[:ORGANIZES]->(t) | o.name]), 'unstated') AS note
+       'organised by ' + coalesce(head(
+         reduce(acc = [], el IN [(o:Entity)-[:ORGANIZES]->(t) | o.name] |
+           [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el])
+       ), 'unstated') AS note
+ORDER BY who, part
 UNION ALL
 MATCH (x:Entity)
 WHERE toLower($target) IN x.lookupKeys
 MATCH (p:Entity)-[r:PARTICIPATES_IN]->(t:Event)-[:PART_OF]->(x)
 RETURN p.name AS who, 'takes part in ' + t.name AS part, coalesce(r.status, t.status) AS status,
        r.description AS note
+ORDER BY who, part

@@ -16,5 +16,6 @@ RETURN c.name AS cluster,
        coalesce(part.facilityType, part.productType, part.programType) AS type,
        part.status AS status,
        part.totalCostKrw AS totalCostKrw,
-       [(part)-[:PART_OF]->(mid:Entity)-[:PART_OF]->(c) | mid.name] AS via
+       reduce(acc = [], el IN [(part)-[:PART_OF]->(mid:Entity)-[:PART_OF]->(c) | mid.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS via
 ORDER BY kind, part

@@ -14,7 +14,9 @@ RETURN c.name AS cluster,
        c.completionYear AS completionYear,
        c.companyCount AS companyCount,
        c.researcherCount AS researcherCount,
-       [(c)-[:LOCATED_IN]->(r:Region) | r.name] AS location,
-       [(h:Entity)-[:HOSTS|PURSUES|SECURED|BIDS_FOR]->(c) | h.name] AS backers,
+       reduce(acc = [], el IN [(c)-[:LOCATED_IN]->(r:Region) | r.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS location,
+       reduce(acc = [], el IN [(h:Entity)-[:HOSTS|PURSUES|SECURED|BIDS_FOR]->(c) | h.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS backers,
        size([(p:Entity)-[:PART_OF]->(c) | p]) AS parts
 ORDER BY industry, cluster

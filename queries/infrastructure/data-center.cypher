@@ -15,11 +15,19 @@ RETURN d.name AS center,
        d.storagePetabytes AS storagePetabytes,
        d.status AS status,
        d.openingDate AS openingDate,
-       [(d)-[:EQUIPPED_WITH]->(p:Product) | p.name] AS hardware,
-       [(d)-[:EQUIPPED_WITH]->(:Product)-[:MADE_BY]->(m:Company) | m.name] AS hardwareMakers,
-       [(b:Entity)-[:BUILT]->(d) | b.name] AS builtBy,
-       [(o:Entity)-[:OPERATES]->(d) | o.name] AS operatedBy,
-       [(f:Entity)-[:FUNDS|SUPPORTS]->(d) WHERE f:Budget OR f:Fund | f.name] AS backedBy,
-       [(d)-[:PART_OF]->(w:Entity) | w.name] AS partOf,
-       [(d)-[:SUPPORTS]->(s:Entity) | s.name] AS supports,
-       [(d)-[:LOCATED_IN]->(r:Region) | r.name] AS location
+       reduce(acc = [], el IN [(d)-[:EQUIPPED_WITH]->(p:Product) | p.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS hardware,
+       reduce(acc = [], el IN [(d)-[:EQUIPPED_WITH]->(:Product)-[:MADE_BY]->(m:Company) | m.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS hardwareMakers,
+       reduce(acc = [], el IN [(b:Entity)-[:BUILT]->(d) | b.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS builtBy,
+       reduce(acc = [], el IN [(o:Entity)-[:OPERATES]->(d) | o.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS operatedBy,
+       reduce(acc = [], el IN [(f:Entity)-[:FUNDS|SUPPORTS]->(d) WHERE f:Budget OR f:Fund | f.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS backedBy,
+       reduce(acc = [], el IN [(d)-[:PART_OF]->(w:Entity) | w.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS partOf,
+       reduce(acc = [], el IN [(d)-[:SUPPORTS]->(s:Entity) | s.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS supports,
+       reduce(acc = [], el IN [(d)-[:LOCATED_IN]->(r:Region) | r.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS location

@@ -15,9 +15,13 @@ RETURN e.name AS event,
        b.amountKrw AS amountKrw,
        coalesce(a.status, b.status) AS status,
        type(a) = 'ALLOCATED_IN' AS allocated,
-       [(b)-[:FUNDS|SUPPORTS|REQUESTED_FOR]->(t:Entity) | t.name] AS paysFor,
-       [(r:Entity)-[:REQUESTED]->(b) | r.name] AS requestedBy,
-       [(s:Entity)-[:SECURED]->(b) | s.name] AS securedBy,
-       [(b)-[:PART_OF]->(w:Entity) | w.name] AS partOf,
+       reduce(acc = [], el IN [(b)-[:FUNDS|SUPPORTS|REQUESTED_FOR]->(t:Entity) | t.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS paysFor,
+       reduce(acc = [], el IN [(r:Entity)-[:REQUESTED]->(b) | r.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS requestedBy,
+       reduce(acc = [], el IN [(s:Entity)-[:SECURED]->(b) | s.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS securedBy,
+       reduce(acc = [], el IN [(b)-[:PART_OF]->(w:Entity) | w.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS partOf,
        a.description AS note
 ORDER BY coalesce(amountKrw, -1) DESC, budget

@@ -12,9 +12,11 @@ WHERE (money:Budget OR money:Fund)
   AND ($source IS NULL OR toLower(money.fundingSource) = toLower($source))
 MATCH path = (money)-[:FUNDS|SUPPORTS|ALLOCATED_IN|PROVIDED_BY|PART_OF]->(:Entity)
 RETURN path, type(relationships(path)[0]) AS flow
+ORDER BY [n IN nodes(path) | n.id], [r IN relationships(path) | r.id]
 UNION ALL
 MATCH (money:Entity)
 WHERE (money:Budget OR money:Fund)
   AND ($source IS NULL OR toLower(money.fundingSource) = toLower($source))
 MATCH path = (:Entity)-[:SECURED|REQUESTED|OPERATES]->(money)
 RETURN path, type(relationships(path)[0]) AS flow
+ORDER BY [n IN nodes(path) | n.id], [r IN relationships(path) | r.id]

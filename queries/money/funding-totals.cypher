@@ -36,8 +36,11 @@ WITH kind, scope, year, status,
      sum(shared) AS shared,
      collect(pairs) AS pairLists
 WITH kind, scope, year, status, ms, shared,
-     reduce(acc = [], rs IN regionLists | acc + [r IN rs WHERE NOT r IN acc]) AS regions,
-     reduce(acc = [], ps IN pairLists | acc + ps) AS pairs,
+     reduce(acc = [], el IN reduce(flat = [], rs IN regionLists | flat + rs) |
+       CASE WHEN el IN acc THEN acc
+            ELSE [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el] END) AS regions,
+     reduce(acc = [], el IN reduce(flat = [], ps IN pairLists | flat + ps) |
+       [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS pairs,
      reduce(total = 0, m IN ms | total + coalesce(m.amountKrw, 0)) AS amount
 RETURN kind,
        scope,
@@ -52,14 +55,16 @@ RETURN kind,
        END AS overlap,
        size(ms) AS items,
        size([m IN ms WHERE m.amountKrw IS NULL]) AS withoutAmount,
-       [m IN ms | m.name] AS what
-ORDER BY kind, scope, year, status
+       reduce(acc = [], el IN [m IN ms | m.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS what
+ORDER BY kind, scope, year, status, what[0]
 UNION ALL
 MATCH (p:Entity)
 WHERE (p:Project OR p:Cluster) AND p.totalCostKrw IS NOT NULL
 RETURN 'project-cost' AS kind,
        coalesce(p.scope, 'unstated') AS scope,
-       [(p)-[:BENEFITS]->(r:Region) | r.name] AS regions,
+       reduce(acc = [], el IN [(p)-[:BENEFITS]->(r:Region) | r.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS regions,
        p.startYear AS year,
        coalesce(p.status, 'unstated') AS status,
        p.totalCostKrw AS amountKrw,
@@ -68,4 +73,4 @@ RETURN 'project-cost' AS kind,
        1 AS items,
        0 AS withoutAmount,
        [p.name] AS what
-ORDER BY kind, scope, year, status
+ORDER BY kind, scope, year, status, what[0]

@@ -20,6 +20,8 @@ RETURN m.name AS funder,
        m.year AS year,
        m.fundingSource AS source,
        coalesce(f.status, m.status) AS status,
-       [(m)-[:PROVIDED_BY]->(p:Entity) | p.name] AS providedBy,
-       [(m)-[:ALLOCATED_IN]->(e:Event) | e.name] AS allocatedIn
+       reduce(acc = [], el IN [(m)-[:PROVIDED_BY]->(p:Entity) | p.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS providedBy,
+       reduce(acc = [], el IN [(m)-[:ALLOCATED_IN]->(e:Event) | e.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS allocatedIn
 ORDER BY funder, paysFor

@@ -13,6 +13,7 @@ RETURN who.name AS requester,
        [l IN labels(x) WHERE l <> 'Entity'][0] AS kind,
        x.amountKrw AS amountKrw,
        coalesce(r.status, x.status) AS status,
-       [(s:Entity)-[:SECURED]->(x) | s.name] AS securedBy,
+       reduce(acc = [], el IN [(s:Entity)-[:SECURED]->(x) | s.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS securedBy,
        r.description AS note
 ORDER BY requester, request

@@ -13,7 +13,10 @@ WITH DISTINCT o, u
 RETURN o.name AS organisation,
        u.name AS unit,
        coalesce(u.bodyType, [l IN labels(u) WHERE l <> 'Entity'][0]) AS kind,
-       [(p:Person)-[:HOLDS_ROLE|OPERATES]->(u) | p.name] AS people,
-       [(f:Entity)-[:FOUNDED]->(u) | f.name] AS foundedBy,
-       [(u)-[r]->(x:Entity) WHERE type(r) <> 'PART_OF' | type(r) + ' ' + x.name] AS does
+       reduce(acc = [], el IN [(p:Person)-[:HOLDS_ROLE|OPERATES]->(u) | p.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS people,
+       reduce(acc = [], el IN [(f:Entity)-[:FOUNDED]->(u) | f.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS foundedBy,
+       reduce(acc = [], el IN [(u)-[r]->(x:Entity) WHERE type(r) <> 'PART_OF' | type(r) + ' ' + x.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS does
 ORDER BY kind, unit

@@ -6,6 +6,8 @@
 // engine: cypher
 MATCH path = (p:Person)-[:HOLDS_ROLE|MEMBER_OF|APPOINTED|LOBBIES|COOPERATES_WITH|ANNOUNCED]->(:Entity)
 RETURN path
+ORDER BY [n IN nodes(path) | n.id], [r IN relationships(path) | r.id]
 UNION
 MATCH path = (:Entity)-[:APPOINTED|LOBBIES|COOPERATES_WITH]->(p:Person)
 RETURN path
+ORDER BY [n IN nodes(path) | n.id], [r IN relationships(path) | r.id]

@@ -26,5 +26,6 @@ RETURN p.name AS person,
        r.validToPrecision AS validToPrecision,
        r.validTo IS NOT NULL AND ($on IS NULL OR r.validTo < $on) AS ended,
        r.termCount AS terms,
-       [(a:Entity)-[x:APPOINTED]->(p) WHERE x.role = r.role | a.name] AS appointedBy
+       reduce(acc = [], el IN [(a:Entity)-[x:APPOINTED]->(p) WHERE x.role = r.role | a.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS appointedBy
 ORDER BY person, since, organisation

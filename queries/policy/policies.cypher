@@ -9,8 +9,12 @@ RETURN p.name AS policy,
        p.policyType AS type,
        p.status AS status,
        p.targetYear AS targetYear,
-       [(o:Entity)-[:PURSUES|ANNOUNCED|REQUESTED]->(p) | o.name] AS championedBy,
-       [(s:Entity)-[:SUPPORTS|PARTICIPATES_IN]->(p) | s.name] AS supportedBy,
-       [(x:Entity)-[:PART_OF]->(p) | x.name] AS includes,
-       [(p)-[:HAS_INDICATOR]->(i:Indicator) | i.name] AS targets
+       reduce(acc = [], el IN [(o:Entity)-[:PURSUES|ANNOUNCED|REQUESTED]->(p) | o.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS championedBy,
+       reduce(acc = [], el IN [(s:Entity)-[:SUPPORTS|PARTICIPATES_IN]->(p) | s.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS supportedBy,
+       reduce(acc = [], el IN [(x:Entity)-[:PART_OF]->(p) | x.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS includes,
+       reduce(acc = [], el IN [(p)-[:HAS_INDICATOR]->(i:Indicator) | i.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS targets
 ORDER BY type, policy

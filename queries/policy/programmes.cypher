@@ -12,8 +12,12 @@ WHERE $type IS NULL OR p.programType = $type
 RETURN p.name AS programme,
        p.programType AS type,
        p.status AS status,
-       [(o:Entity)-[:OPERATES]->(p) | o.name] AS operatedBy,
-       [(f:Entity)-[:FUNDS|SUPPORTS]->(p) | f.name] AS backedBy,
-       [(x:Entity)-[:PART_OF]->(p) | x.name] AS parts,
-       [(member:Entity)-[:PARTICIPATES_IN]->(p) | member.name] AS participants
+       reduce(acc = [], el IN [(o:Entity)-[:OPERATES]->(p) | o.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS operatedBy,
+       reduce(acc = [], el IN [(f:Entity)-[:FUNDS|SUPPORTS]->(p) | f.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS backedBy,
+       reduce(acc = [], el IN [(x:Entity)-[:PART_OF]->(p) | x.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS parts,
+       reduce(acc = [], el IN [(member:Entity)-[:PARTICIPATES_IN]->(p) | member.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS participants
 ORDER BY type, programme

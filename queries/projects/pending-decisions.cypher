@@ -11,7 +11,9 @@ RETURN p.name AS project,
        e.name AS waitingFor,
        coalesce(e.eventType, 'approval') AS kind,
        coalesce(r.status, e.status) AS status,
-       [(o:Entity)-[:ORGANIZES]->(e) | o.name] AS decidedBy
+       reduce(acc = [], el IN [(o:Entity)-[:ORGANIZES]->(e) | o.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS decidedBy
+ORDER BY project, waitingFor
 UNION ALL
 MATCH (t:Event)-[:PART_OF]->(p:Entity)
 WHERE t.status IN ['proposed', 'planned', 'pending', 'bidding']
@@ -19,7 +21,9 @@ RETURN p.name AS project,
        t.name AS waitingFor,
        coalesce(t.eventType, 'event') AS kind,
        t.status AS status,
-       [(o:Entity)-[:ORGANIZES]->(t) | o.name] AS decidedBy
+       reduce(acc = [], el IN [(o:Entity)-[:ORGANIZES]->(t) | o.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS decidedBy
+ORDER BY project, waitingFor
 UNION ALL
 MATCH (b:Entity)-[r:BIDS_FOR]->(p:Entity)
 WHERE coalesce(r.status, p.status) IN ['proposed', 'planned', 'pending', 'bidding']
@@ -27,7 +31,9 @@ RETURN p.name AS project,
        'selection of the bid by ' + b.name AS waitingFor,
        'bid' AS kind,
        coalesce(r.status, p.status) AS status,
-       [(o:Entity)-[:PURSUES|ANNOUNCED|ORGANIZES]->(p) | o.name] AS decidedBy
+       reduce(acc = [], el IN [(o:Entity)-[:PURSUES|ANNOUNCED|ORGANIZES]->(p) | o.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS decidedBy
+ORDER BY project, waitingFor
 UNION ALL
 MATCH (who:Entity)-[r:REQUESTED]->(p:Policy)
 WHERE coalesce(r.status, p.status) IN ['proposed', 'pending']
@@ -36,6 +42,7 @@ RETURN p.name AS project,
        coalesce(p.policyType, 'policy') AS kind,
        coalesce(r.status, p.status) AS status,
        [] AS decidedBy
+ORDER BY project, waitingFor
 UNION ALL
 MATCH (p:Project)
 WHERE p.status IN ['proposed', 'pending'] AND NOT (p)-[:REQUIRES]->(:Event)
@@ -44,3 +51,4 @@ RETURN p.name AS project,
        'project' AS kind,
        p.status AS status,
        [] AS decidedBy
+ORDER BY project, waitingFor

@@ -10,9 +10,11 @@ WHERE open.status IN ['pending', 'planned', 'proposed', 'bidding']
   AND NOT open:Indicator
 MATCH path = (open)-[:REQUIRES|PART_OF|FOLLOWS]->(:Entity)
 RETURN path
+ORDER BY [n IN nodes(path) | n.id], [r IN relationships(path) | r.id]
 UNION ALL
 MATCH (open:Entity)
 WHERE open.status IN ['pending', 'planned', 'proposed', 'bidding']
   AND NOT open:Indicator
 MATCH path = (:Entity)-[:PURSUES|REQUESTED|BIDS_FOR|ANNOUNCED]->(open)
 RETURN path
+ORDER BY [n IN nodes(path) | n.id], [r IN relationships(path) | r.id]

@@ -16,8 +16,12 @@ RETURN p.name AS project,
        p.startYear AS startYear,
        coalesce(p.endYear, p.completionYear) AS endYear,
        p.status AS status,
-       [(p)-[:FOLLOWS]->(prev:Entity) | prev.name] AS follows,
-       [(p)-[:LOCATED_IN]->(r:Region) | r.name] AS location,
-       [(o:Entity)-[:PURSUES|SECURED]->(p) | o.name] AS pursuedBy,
-       [(m:Entity)-[:FUNDS]->(p) | m.name] AS fundedBy
+       reduce(acc = [], el IN [(p)-[:FOLLOWS]->(prev:Entity) | prev.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS follows,
+       reduce(acc = [], el IN [(p)-[:LOCATED_IN]->(r:Region) | r.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS location,
+       reduce(acc = [], el IN [(o:Entity)-[:PURSUES|SECURED]->(p) | o.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS pursuedBy,
+       reduce(acc = [], el IN [(m:Entity)-[:FUNDS]->(p) | m.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS fundedBy
 ORDER BY kind, project

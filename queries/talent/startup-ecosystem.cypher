@@ -17,8 +17,10 @@ RETURN s.name AS part,
        s.status AS status,
        coalesce(s.totalCostKrw, s.amountKrw) AS amountKrw,
        s.completionYear AS completionYear,
-       [(o:Entity)-[:OPERATES|PURSUES|ORGANIZES]->(s) | o.name] AS runBy,
-       [(s)-[:PART_OF]->(w:Entity) | w.name] AS partOf,
+       reduce(acc = [], el IN [(o:Entity)-[:OPERATES|PURSUES|ORGANIZES]->(s) | o.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS runBy,
+       reduce(acc = [], el IN [(s)-[:PART_OF]->(w:Entity) | w.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS partOf,
        i.name AS figure,
        i.value AS value,
        i.unit AS unit

@@ -8,8 +8,10 @@ MATCH (school:Entity)
 WHERE school:Academy OR school:University OR (school:Program AND school.programType = 'education')
 MATCH path = (school)-[:TRAINS_FOR|HAS_INDICATOR|PARTICIPATES_IN|LOCATED_IN]->(:Entity)
 RETURN path
+ORDER BY [n IN nodes(path) | n.id], [r IN relationships(path) | r.id]
 UNION ALL
 MATCH (school:Entity)
 WHERE school:Academy OR school:University OR (school:Program AND school.programType = 'education')
 MATCH path = (:Entity)-[:OPERATES|FOUNDED|PARTICIPATES_IN|SUPPORTS]->(school)
 RETURN path
+ORDER BY [n IN nodes(path) | n.id], [r IN relationships(path) | r.id]

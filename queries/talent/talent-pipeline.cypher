@@ -12,9 +12,12 @@ WHERE t:Academy OR t:University
 OPTIONAL MATCH (t)-[:HAS_INDICATOR]->(i:Indicator)
 RETURN t.name AS part,
        [l IN labels(t) WHERE l <> 'Entity'][0] AS kind,
-       [(t)-[:TRAINS_FOR]->(x:Entity) | x.name] AS trainsFor,
-       [(t)-[:PARTICIPATES_IN|SUPPORTS]->(s:Entity) | s.name] AS feeds,
-       [(f:Entity)-[:FUNDS|SUPPORTS]->(t) | f.name] AS backedBy,
+       reduce(acc = [], el IN [(t)-[:TRAINS_FOR]->(x:Entity) | x.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS trainsFor,
+       reduce(acc = [], el IN [(t)-[:PARTICIPATES_IN|SUPPORTS]->(s:Entity) | s.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS feeds,
+       reduce(acc = [], el IN [(f:Entity)-[:FUNDS|SUPPORTS]->(t) | f.name] |
+         [seen IN acc WHERE seen < el] + [el] + [seen IN acc WHERE seen >= el]) AS backedBy,
        i.name AS figure,
        i.value AS value,
        i.unit AS unit,

@@ -3,7 +3,8 @@
 
 mypy cannot follow setuptools' editable finder (it runs no import hooks), so this builds
 the installed layout as a tree of symbolic links under ``build/typecheck`` and runs
-``mypy -p gkg`` on it; the paths mypy reports are turned back into the repository's own.
+``mypy -p gkg -p tests`` on it and the tests; the paths mypy reports are turned back into
+the repository's own.
 Used by ``make lint``; the exit code is mypy's.
 """
 
@@ -34,7 +35,17 @@ def link_tree() -> None:
 def main() -> int:
     link_tree()
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"), "-p", "gkg"],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            "-p",
+            "gkg",
+            "-p",
+            "tests",
+        ],
         cwd=ROOT,
         env={**os.environ, "MYPYPATH": str(TREE)},
         capture_output=True,
