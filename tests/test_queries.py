@@ -800,5 +800,5 @@ def test_queries_work_on_the_small_fixture_too(small_store: GraphStore) -> None:
 
 
 def test_an_entity_parameter_that_names_nothing_is_a_clear_error(seed_store: GraphStore) -> None:
-    with pytest.raises(QueryError, match=r"no entity with id, name or alias 'asicalnd'.*asicland"):
+    with pytest.raises(QueryError, match=r"no entity with id, name or alias 'asicalnd'.*ASICLAND"):
         run(seed_store, "partners", org="asicalnd")
