@@ -244,7 +244,6 @@ def claim_rows(
             if rel:
                 props["fromId"], props["toId"] = record.start, record.end  # type: ignore[union-attr]
             optional = {
-
                 "validFrom": claim.valid_from.stored(end=False) if claim.valid_from else None,
                 "validFromPrecision": claim.valid_from.precision if claim.valid_from else None,
                 "validTo": claim.valid_to.stored(end=True) if claim.valid_to else None,

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -30,9 +31,9 @@ AS_OF_HELP = (
 )
 
 
-def as_of_option() -> typer.models.OptionInfo:
+def as_of_option() -> Any:
     """The ``--as-of DATE`` option of query, cypher, viz, report and export."""
-    return typer.Option(None, "--as-of", help=AS_OF_HELP, show_default=False, metavar="DATE")  # type: ignore[no-any-return]
+    return typer.Option(None, "--as-of", help=AS_OF_HELP, show_default=False, metavar="DATE")
 
 
 @dataclass
