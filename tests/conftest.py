@@ -2,7 +2,8 @@
 
 ``make_store(name)`` gives a store with its own data folder (and so its own server);
 ``seed_store`` is one loaded with the shipped seed, ``small_store`` one loaded with
-``tests/fixtures/small.yaml``. Every server started here is stopped at the end.
+``tests/fixtures/small.yaml``. Every server started here is stopped at the end. The Neo4j
+fixtures at the end serve tests/test_neo4j*.py, which skip without NEO4J_URI.
 """
 
 from __future__ import annotations
@@ -11,14 +12,17 @@ import os
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from gkg.loaders.load import load_files
 from gkg.stores.base import GraphStore
+from gkg.stores.factory import open_store
 from gkg.stores.falkordb import server
 from gkg.stores.falkordb.store import FalkorStore
-from tests.helpers.common import GKG, ROOT, SEED, SMALL
+from gkg.stores.neo4j.settings import Neo4jSettings, neo4j_settings_from_env
+from tests.helpers.common import FOREIGN_LABEL, GKG, ROOT, SEED, SMALL
 
 
 @pytest.fixture(scope="session")
@@ -80,3 +84,60 @@ def gkg(tmp_path: Path, store_homes: list[Path]) -> Callable[..., subprocess.Com
 
     run.home = home  # type: ignore[attr-defined]
     return run
+
+
+# --- Neo4j (tests/test_neo4j*.py, which skip without NEO4J_URI) --------------------------
+
+
+@pytest.fixture(scope="module")
+def settings() -> Neo4jSettings:
+    found = neo4j_settings_from_env()
+    assert found is not None
+    return found
+
+
+@pytest.fixture(scope="module")
+def admin(settings: Neo4jSettings) -> Iterator[Callable[..., list[dict[str, Any]]]]:
+    """Write access to the test database with the driver itself (gkg's store is read-only),
+    to wipe gkg data and to plant nodes gkg did not write."""
+    import neo4j
+
+    driver = neo4j.GraphDatabase.driver(
+        settings.uri, auth=(settings.username, settings.password), connection_timeout=10
+    )
+
+    def write(query: str, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = driver.execute_query(query, parameters_=params, database_=settings.database)
+        return [record.data() for record in records]
+
+    try:
+        write("MATCH (n:Entity) DETACH DELETE n")
+        write(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
+        yield write
+        write("MATCH (n:Entity) DETACH DELETE n")
+        write(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
+    finally:
+        driver.close()
+
+
+@pytest.fixture(scope="module")
+def store(admin: Callable[..., list[dict[str, Any]]]) -> Iterator[GraphStore]:
+    """The store gkg opens when NEO4J_URI is set."""
+    opened = open_store()
+    assert opened.kind == "neo4j"
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def empty(store: GraphStore, admin: Callable[..., list[dict[str, Any]]]) -> GraphStore:
+    """The store with no gkg data in it."""
+    admin("MATCH (n:Entity) DETACH DELETE n")
+    return store
+
+
+@pytest.fixture
+def small(empty: GraphStore) -> GraphStore:
+    """The store holding exactly tests/fixtures/small.yaml, freshly loaded."""
+    load_files(empty, [SMALL])
+    return empty

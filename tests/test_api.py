@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,17 @@ from tests.helpers.common import SMALL
 
 
 @pytest.fixture(scope="module")
-def kg(tmp_path_factory: pytest.TempPathFactory, store_homes: list[Path]) -> gkg.KnowledgeGraph:
+def kg(
+    tmp_path_factory: pytest.TempPathFactory, store_homes: list[Path]
+) -> Iterator[gkg.KnowledgeGraph]:
+    """The embedded store, also when NEO4J_URI is set for the Neo4j tests."""
     home = tmp_path_factory.mktemp("api") / "home"
     store_homes.append(home)
-    knowledge = gkg.open(home=home)
-    knowledge.load(SMALL)
-    return knowledge
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("NEO4J_URI", raising=False)
+        knowledge = gkg.open(home=home)
+        knowledge.load(SMALL)
+        yield knowledge
 
 
 def test_open_load_and_info(kg: gkg.KnowledgeGraph) -> None:

@@ -191,6 +191,15 @@ def test_no_module_over_400_lines() -> None:
     assert long == {}
 
 
+def test_no_test_module_over_400_lines() -> None:
+    long = {
+        str(path.relative_to(ROOT)): count
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
+
+
 def test_queries_folder_holds_query_files_only() -> None:
     others = [
         str(path.relative_to(ROOT))

@@ -17,10 +17,9 @@ data you can lose. They also create gkg's constraint and indexes (``gkg_*``) the
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +34,8 @@ from gkg.model import Path as GraphPath
 from gkg.stores.base import GraphStore, whole_graph
 from gkg.stores.factory import open_store
 from gkg.stores.ingest import Statement
-from gkg.stores.neo4j.settings import Neo4jSettings, neo4j_settings_from_env
-from tests.helpers.common import SMALL
+from gkg.stores.neo4j.settings import Neo4jSettings
+from tests.helpers.common import FOREIGN_LABEL, SMALL
 from tests.helpers.small_seed import (
     SMALL_NODES,
     SMALL_RELATIONSHIPS,
@@ -50,65 +49,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 Gkg = Callable[..., subprocess.CompletedProcess[str]]
-
-FOREIGN_LABEL = "GkgTestForeign"
-
-
-# --- fixtures -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def settings() -> Neo4jSettings:
-    found = neo4j_settings_from_env()
-    assert found is not None
-    return found
-
-
-@pytest.fixture(scope="module")
-def admin(settings: Neo4jSettings) -> Iterator[Callable[..., list[dict[str, Any]]]]:
-    """Write access to the test database with the driver itself (gkg's store is read-only),
-    to wipe gkg data and to plant nodes gkg did not write."""
-    import neo4j
-
-    driver = neo4j.GraphDatabase.driver(
-        settings.uri, auth=(settings.username, settings.password), connection_timeout=10
-    )
-
-    def write(query: str, **params: Any) -> list[dict[str, Any]]:
-        records, _, _ = driver.execute_query(query, parameters_=params, database_=settings.database)
-        return [record.data() for record in records]
-
-    try:
-        write("MATCH (n:Entity) DETACH DELETE n")
-        write(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
-        yield write
-        write("MATCH (n:Entity) DETACH DELETE n")
-        write(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
-    finally:
-        driver.close()
-
-
-@pytest.fixture(scope="module")
-def store(admin: Callable[..., list[dict[str, Any]]]) -> Iterator[GraphStore]:
-    """The store gkg opens when NEO4J_URI is set."""
-    opened = open_store()
-    assert opened.kind == "neo4j"
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def empty(store: GraphStore, admin: Callable[..., list[dict[str, Any]]]) -> GraphStore:
-    """The store with no gkg data in it."""
-    admin("MATCH (n:Entity) DETACH DELETE n")
-    return store
-
-
-@pytest.fixture
-def small(empty: GraphStore) -> GraphStore:
-    """The store holding exactly tests/fixtures/small.yaml, freshly loaded."""
-    load_files(empty, [SMALL])
-    return empty
 
 
 def _edited_small(tmp_path: Path, *edits: tuple[str, str]) -> Path:
@@ -343,94 +283,3 @@ def test_a_wrong_user_is_refused_clearly(settings: Neo4jSettings) -> None:
     assert f"Neo4j at {settings.uri} refused the user name or password" in message
     if settings.password:
         assert settings.password not in message
-
-
-# --- the command line ---------------------------------------------------------------------------
-
-
-def _neo4j_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k.startswith("NEO4J_")}
-
-
-def _normalised_export(text: str) -> dict[str, Any]:
-    """An export with each node's labels sorted (Neo4j keeps labels as a set)."""
-    document = json.loads(text)
-    for node in document["nodes"]:
-        node["labels"] = sorted(node["labels"])
-    return document
-
-
-def test_cli_works_against_neo4j(
-    gkg: Gkg, empty: GraphStore, settings: Neo4jSettings, tmp_path: Path
-) -> None:
-    env = _neo4j_env()
-    outputs: list[str] = []
-
-    def on_neo4j(*args: str) -> subprocess.CompletedProcess[str]:
-        done = gkg(*args, env=env, check=True)
-        outputs.append(done.stdout + done.stderr)
-        assert "Traceback" not in done.stdout + done.stderr
-        return done
-
-    loaded = on_neo4j("load", str(SMALL))
-    assert "loaded: nodes +8 ~0 -0, relationships +5 ~0 -0" in loaded.stdout
-    assert "loaded (no changes)" in on_neo4j("load", str(SMALL)).stdout
-
-    doctor = on_neo4j("doctor").stdout
-    assert "store: neo4j (Neo4j Kernel " in doctor
-    assert f"data: {settings.uri} (database {settings.database or 'default'})" in doctor
-    assert f"user: {settings.username}" in doctor
-    assert "nodes: 8" in doctor and "relationships: 5" in doctor
-    assert "status: ok" in doctor
-
-    answer = json.loads(on_neo4j("query", "data-center", "--format", "json").stdout)
-    assert len(answer) == 1
-    assert answer[0]["center"] == "National AI Data Center"
-    assert answer[0]["computePetaflops"] == 88.5
-    assert answer[0]["hardware"] == ["NVIDIA H100"]
-    assert answer[0]["hardwareMakers"] == ["NVIDIA"]
-    assert answer[0]["builtBy"] == ["NHN Cloud"]
-    assert answer[0]["location"] == ["Gwangju"]
-    assert "National AI Data Center" in on_neo4j("query", "data-center").stdout
-
-    rows = json.loads(
-        on_neo4j(
-            "cypher",
-            "MATCH (a:Entity {id: $id})-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, r",
-            "--param",
-            "id=h100",
-            "--format",
-            "json",
-        ).stdout
-    )
-    assert [(row["a"], row["t"], row["b"]) for row in rows] == [("h100", "MADE_BY", "nvidia")]
-    assert (rows[0]["r"]["start"], rows[0]["r"]["end"]) == ("h100", "nvidia")
-    assert rows[0]["r"]["id"] == "h100|MADE_BY|nvidia"
-
-    write = gkg("cypher", "CREATE (n:Entity {id: 'cli-intruder'})", env=env)
-    assert write.returncode == 2 and "read-only" in write.stderr
-    assert "Traceback" not in write.stderr
-
-    exported = on_neo4j("export", "--format", "json").stdout
-    document = json.loads(exported)
-    assert len(document["nodes"]) == 8 and len(document["relationships"]) == 5
-    out = tmp_path / "graph.json"
-    on_neo4j("export", "--format", "json", "--out", str(out))
-    assert out.read_text(encoding="utf-8") == exported
-
-    # the same seed in the embedded store answers and exports the same (labels aside)
-    gkg("load", str(SMALL), check=True)
-    embedded = gkg("export", "--format", "json", check=True).stdout
-    assert _normalised_export(exported) == _normalised_export(embedded)
-    embedded_answer = json.loads(gkg("query", "data-center", "--format", "json", check=True).stdout)
-    assert answer == embedded_answer
-
-    password = settings.password
-    if len(password) >= 8:  # a short one could occur in the data by chance
-        assert not any(password in text for text in outputs)
-        assert password not in out.read_text(encoding="utf-8")
-
-
-def test_doctor_on_an_empty_database_says_not_loaded(gkg: Gkg, empty: GraphStore) -> None:
-    done = gkg("doctor", env=_neo4j_env(), check=True)
-    assert "not loaded yet" in done.stdout

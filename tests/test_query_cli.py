@@ -116,7 +116,8 @@ def test_every_query_runs_from_the_cli_with_its_defaults(seed_store) -> None:
 
     catalogue = Catalogue.from_dirs([builtin_dir()])
     runner = CliRunner()
-    env = {"GKG_HOME": str(seed_store.home), "GKG_QUERIES": ""}
+    env: dict[str, str | None] = {"GKG_HOME": str(seed_store.home), "GKG_QUERIES": ""}
+    env.update(dict.fromkeys(("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_DATABASE")))  # unset
     for name in NAMES:
         outcome = runner.invoke(app, ["query", name, "-f", "json"], env=env)
         assert outcome.exit_code == 0, (name, outcome.output, outcome.exception)

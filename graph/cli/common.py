@@ -71,10 +71,13 @@ def global_options(
     ctx.obj = StoreOptions(uri, username, database, home)
 
 
-def core_from(ctx: typer.Context, query_dirs: Sequence[Path] | None = None) -> KnowledgeGraph:
+def core_from(
+    ctx: typer.Context | None, query_dirs: Sequence[Path] | None = None
+) -> KnowledgeGraph:
     """The application core over the store the global options (or the environment) select,
     with the extra query folders given. The store is connected on first use."""
-    options: StoreOptions = ctx.find_root().obj or StoreOptions(None, None, None, None)
+    root = ctx.find_root().obj if ctx is not None else None
+    options: StoreOptions = root or StoreOptions(None, None, None, None)
     settings = store_settings(
         options.uri, username=options.username, database=options.database, home=options.home
     )

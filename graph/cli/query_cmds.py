@@ -49,10 +49,8 @@ def _dirs_option() -> Any:
 def complete_query_name(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Shell completion: the query names starting with what was typed, with titles."""
     try:
-        from gkg.catalogue import Catalogue
-
         dirs = (ctx.params.get("queries") or []) if ctx is not None else []
-        catalogue = Catalogue.load(list(dirs))
+        catalogue = core_from(ctx, list(dirs)).catalogue
     except Exception:  # completion must never print a traceback into the shell
         return []
     return [(q.name, q.title) for q in catalogue if q.name.startswith(incomplete)]

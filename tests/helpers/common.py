@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "seed.yaml"
 SMALL = ROOT / "tests" / "fixtures" / "small.yaml"
 GKG = str(Path(sys.executable).with_name("gkg"))
+#: A label gkg never writes, for nodes the Neo4j tests plant themselves.
+FOREIGN_LABEL = "GkgTestForeign"
 
 
 def need_program(name: str, why: str) -> str:
