@@ -6,14 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.test_seed_facts import (  # noqa: F401  (fixtures)
-    _claims,
-    _has_rel,
-    nodes,
-    rels,
-    seed,
-    validated,
-)
+from tests import test_seed_facts as facts
+
+# the seed read as written and through the validator (fixtures of tests/test_seed_facts.py)
+seed, validated, nodes, rels = facts.seed, facts.validated, facts.nodes, facts.rels
+_claims, _has_rel = facts._claims, facts._has_rel
 
 
 def _values(item: dict, prop: str) -> list[tuple[Any, set[str]]]:
