@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 
-from gkg.errors import QueryError
+from gkg.errors import QueryError, UnknownEntityError
 from gkg.model import Node, Relationship
 from gkg.names import lookup_key
 from gkg.schema import ENTITY_LABEL, LOOKUP_KEYS_PROP
@@ -37,7 +37,7 @@ def resolve(store: GraphStore, text: str) -> Node:
     close = difflib.get_close_matches(lookup_key(text), list(named), n=3, cutoff=0.6)
     names = list(dict.fromkeys(named[c] for c in close))
     hint = f"; did you mean {', '.join(repr(n) for n in names)}?" if names else ""
-    raise QueryError(f"no entity with id, name or alias {text!r}{hint}")
+    raise UnknownEntityError(f"no entity with id, name or alias {text!r}{hint}")
 
 
 #: Deepest neighbourhood :func:`neighbourhood` fetches.

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from gkg.catalogue import Catalogue, NamedQuery
-from gkg.errors import QueryError
+from gkg.errors import QueryError, UnknownEntityError
 from gkg.lookup import resolve
 from gkg.model import Result
 from gkg.names import lookup_key
@@ -47,5 +47,7 @@ def check_entities(store: GraphStore, query: NamedQuery, bound: Mapping[str, Any
         if param.type == "entity" and value is not None:
             try:
                 resolve(store, value)
+            except UnknownEntityError as exc:
+                raise UnknownEntityError(f"parameter {param.name!r}: {exc}") from None
             except QueryError as exc:
                 raise QueryError(f"parameter {param.name!r}: {exc}") from None

@@ -121,7 +121,7 @@ def test_a_past_view_refuses_writes(seed_store: GraphStore) -> None:
         then.cypher("CREATE (:Entity {id: 'x'})")
 
 
-def test_cli_export_and_query_as_of(gkg: Callable[..., Any]) -> None:
+def test_cli_export_and_query_as_of(gkg: Callable[..., Any], tmp_path: Path) -> None:
     gkg("load", check=True)
     old = json.loads(gkg("export", "--format", "json", "--as-of", "2022-12-31", check=True).stdout)
     cited = {s for n in old["nodes"] for s in n["properties"]["sourceIds"]}
@@ -159,6 +159,12 @@ def test_cli_export_and_query_as_of(gkg: Callable[..., Any]) -> None:
         "--as-of", "2023-12-31", "-f", "json", check=True,
     )  # fmt: skip
     assert json.loads(cypher.stdout) == [{"v": 100}]
+    report = gkg("report", "--as-of", "2023-12-31", "-o", str(tmp_path / "report"))
+    assert report.returncode == 0, report.stderr  # defaults not yet known are no failure
+    for name in ("changes", "conflicts", "history"):
+        assert (tmp_path / "report" / "queries" / f"{name}.html").is_file()
+    page = gkg("viz", "--as-of", "2023", "-o", str(tmp_path / "v.html"), check=True)
+    assert "Traceback" not in page.stderr
     bad = gkg("export", "--as-of", "2021-01-01")
     assert bad.returncode != 0 and "no source was published by then" in bad.stderr
     assert "Traceback" not in bad.stderr

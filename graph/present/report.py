@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from gkg.errors import GkgError
+from gkg.errors import GkgError, UnknownEntityError
 from gkg.model import Node, Relationship, Result, graph_of
 from gkg.present import pages
 
@@ -132,6 +132,11 @@ def _query_page(
     outcome = QueryOutcome(query, page, report_params(query))
     try:
         result = source.query(query.name, outcome.params)
+    except UnknownEntityError as exc:  # e.g. not yet known in a report as of a date
+        intro = _query_intro(query, outcome.params)
+        body = f'<p class="note">Nothing to show: {html.escape(str(exc))}.</p>'
+        _write(page, _plain_page(query.title, intro + body))
+        return outcome
     except GkgError as exc:
         outcome.error = str(exc)
         result = None
