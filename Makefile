@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 REPORT ?= report
 
-.PHONY: demo test install dev lint bench stress clean
+.PHONY: demo test install dev lint bench stress screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ lint: dev
 
 bench: dev
 	$(BIN)/python -m benchmarks.run
+
+# Refresh the README's screenshots (docs/screenshots) from the browser tests.
+screenshots: dev
+	GKG_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/test_pages_browser.py -q
 
 stress: dev
 	GKG_STRESS=1 $(BIN)/python -m pytest tests/test_robustness.py tests/test_hostile_input.py -v -s

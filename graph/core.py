@@ -4,7 +4,8 @@ of them only adapts input and output.
 
     import gkg
     kg = gkg.open()                       # embedded store; Neo4j when NEO4J_URI is set
-    kg.load()                             # the shipped seed, atomically
+    kg.load()                             # the shipped seed (dataset "seed"), atomically
+    kg.load("extra.yaml")                 # add a dataset beside it; kg.unload("extra.yaml")
     kg.query("data-center").to_dataframe()
     kg.show(kg.query("neighbourhood", entity="ASICLAND"))
 
@@ -13,7 +14,7 @@ The store is opened on first use, so listing queries or validating files starts 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from gkg.analytics import Connection
     from gkg.catalogue import Catalogue, NamedQuery
+    from gkg.loaders.datasets import DatasetEntry
     from gkg.loaders.load import LoadSummary
     from gkg.loaders.validate import Seed
     from gkg.present.pages import NotebookGraph
@@ -143,15 +145,42 @@ class KnowledgeGraph:
 
         return validate_files(list(paths) or default_seed_paths())
 
-    def load(self, *paths: str | Path, progress: Progress | None = None) -> LoadSummary:
-        """Validate the seed files (default ``data/seed.yaml``) and load them atomically."""
-        return self.load_seed(self.validate(*paths), progress)
+    def load(
+        self,
+        *paths: str | Path,
+        replace: bool = False,
+        progress: Progress | None = None,
+        stage: Callable[[str], None] | None = None,
+    ) -> LoadSummary:
+        """Validate seed files (default: the shipped seed, as dataset ``seed``) and load them
+        atomically. Each file is a dataset (its ``dataset:`` name, else its path): only the
+        datasets named are replaced and the others stay, unless ``replace`` is true, which
+        replaces the whole graph."""
+        from gkg.loaders.load import default_seed_paths, load_files
 
-    def load_seed(self, seed: Seed, progress: Progress | None = None) -> LoadSummary:
-        """Replace the stored graph with a validated seed, atomically."""
+        files = list(paths) or default_seed_paths()
+        return load_files(self.store, files, progress, replace=replace, stage=stage)
+
+    def load_seed(
+        self, seed: Seed, progress: Progress | None = None, *, replace: bool = False
+    ) -> LoadSummary:
+        """Load a validated seed, atomically: its datasets, or the whole graph with
+        ``replace``."""
         from gkg.loaders.load import load_seed
 
-        return load_seed(self.store, seed, progress)
+        return load_seed(self.store, seed, progress, replace=replace)
+
+    def datasets(self) -> list[DatasetEntry]:
+        """The loaded datasets: name, file, content digest, counts and when loaded."""
+        from gkg.loaders.load import datasets
+
+        return datasets(self.store)
+
+    def unload(self, name: str) -> LoadSummary:
+        """Remove one dataset, atomically (refused while other datasets refer to it)."""
+        from gkg.loaders.load import unload
+
+        return unload(self.store, name)
 
     # --- questions ----------------------------------------------------------------------
 

@@ -23,6 +23,13 @@ class Node:
     labels: tuple[str, ...]
     properties: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # One order on every engine (FalkorDB and Neo4j list labels differently): the shared
+        # ``Entity`` first, then the rest by name.
+        ordered = tuple(sorted(self.labels, key=lambda lab: (lab != ENTITY_LABEL, lab)))
+        object.__setattr__(self, "labels", ordered)
+        object.__setattr__(self, "properties", dict(sorted(self.properties.items())))
+
     @property
     def label(self) -> str:
         """The node's own label (the first one that is not the shared ``Entity``)."""
@@ -57,6 +64,10 @@ class Relationship:
     start: str
     end: str
     properties: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # properties by name, whatever order the engine gave them in
+        object.__setattr__(self, "properties", dict(sorted(self.properties.items())))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Relationship) and (

@@ -1,18 +1,35 @@
-"""The load job: validate, plan, swap the new graph in atomically, report what changed."""
+"""The load job: validate, plan, swap the new graph in atomically, report what changed.
+
+Each file is a dataset (:mod:`gkg.loaders.datasets`). A load replaces only the datasets it
+names, checking the files against the datasets it leaves in place; ``replace=True``
+replaces the whole graph. :func:`unload` removes one dataset.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gkg.errors import GkgError, ValidationError
+from gkg.loaders.dataset_checks import DATASET_KEY
+from gkg.loaders.datasets import (
+    SEED_DATASET,
+    DatasetEntry,
+    StoredGraph,
+    broken_references,
+    default_name,
+    read_stored,
+    registry_row,
+)
 from gkg.loaders.parse import paused_gc
 from gkg.loaders.plan import LoadPlan, plan_load
-from gkg.loaders.validate import Seed, validate_files
-from gkg.schema import ENTITY_LABEL
+from gkg.loaders.reader import SeedFile, read_seed_files
+from gkg.loaders.validate import Seed, validate
 from gkg.stores.base import GraphStore, Progress
-from gkg.stores.ingest import SNAPSHOT_NODES, SNAPSHOT_RELATIONSHIPS
+from gkg.stores.ingest import LoadScope
 
 DEFAULT_SEED = Path("data/seed.yaml")
 
@@ -26,12 +43,13 @@ def default_seed_paths() -> list[Path]:
 
 @dataclass
 class Changes:
-    """Counts per label or relationship type."""
+    """Counts per label or relationship type, and the datasets each kind was touched in."""
 
     created: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     removed: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
+    datasets: dict[str, set[str]] = field(default_factory=dict)
 
     def kinds(self) -> list[str]:
         return sorted(
@@ -42,12 +60,24 @@ class Changes:
         return sum(getattr(self, which).values())
 
 
+@dataclass(frozen=True)
+class DatasetChange:
+    """What a load did to one dataset: ``added``, ``replaced``, ``unchanged``, ``removed``."""
+
+    name: str
+    file: str
+    action: str
+
+
 @dataclass
 class LoadSummary:
     files: list[str]
     stamp: str
     nodes: Changes
     relationships: Changes
+    datasets: list[DatasetChange] = field(default_factory=list)
+    #: True when the load replaced the whole graph (``--replace``).
+    replaced_all: bool = False
 
     @property
     def changed(self) -> bool:
@@ -55,72 +85,204 @@ class LoadSummary:
             c.total(w)
             for c in (self.nodes, self.relationships)
             for w in ("created", "updated", "removed")
-        )
+        ) or any(d.action in ("added", "removed") for d in self.datasets)
+
+
+#: Called with the name of each stage (reading and validating, writing).
+Stage = Callable[[str], None]
 
 
 def load_files(
-    store: GraphStore, paths: Sequence[str | Path], progress: Progress | None = None
+    store: GraphStore,
+    paths: Sequence[str | Path],
+    progress: Progress | None = None,
+    *,
+    replace: bool = False,
+    stage: Stage | None = None,
 ) -> LoadSummary:
-    """Validate ``paths`` together and replace the stored graph with what they hold."""
-    seed = validate_files(paths)
-    return load_seed(store, seed, progress)
+    """Validate ``paths`` (one dataset each) against what the store keeps, and load them:
+    only their datasets are replaced, or the whole graph with ``replace``."""
+    if stage:
+        stage("reading and validating")
+    files, problems = read_seed_files(paths)
+    if problems:
+        raise ValidationError(problems)
+    stored = read_stored(store)
+    kept = None
+    if not (replace or stored.legacy):
+        kept = stored.kept(_declared_name(f) for f in files)
+    with paused_gc():  # millions of small objects, no cycles: see reader.paused_gc
+        seed = validate(files, kept)
+    if stage:
+        stage("writing")
+    return load_seed(store, seed, progress, replace=replace, stored=stored)
 
 
-def load_seed(store: GraphStore, seed: Seed, progress: Progress | None = None) -> LoadSummary:
-    """Write a validated seed: plan its rows, swap the new graph in, compare with the old."""
+def _declared_name(seed_file: SeedFile) -> str:
+    """The dataset a file replaces: its ``dataset:`` name, else its path's."""
+    declared = seed_file.data.get(DATASET_KEY)
+    return declared if isinstance(declared, str) else default_name(seed_file.path)
+
+
+def load_seed(
+    store: GraphStore,
+    seed: Seed,
+    progress: Progress | None = None,
+    *,
+    replace: bool = False,
+    stored: StoredGraph | None = None,
+) -> LoadSummary:
+    """Write a validated seed: plan its rows, check them against the datasets that stay,
+    swap the new graph in, and compare with the old."""
     with paused_gc():  # the rows are many small objects without cycles
         plan = plan_load(seed)
-        before_nodes, before_rels = snapshot(store)
-        store.replace_graph(plan.statements, plan.stamp, progress)
-    return LoadSummary(
-        seed.files,
-        plan.stamp,
-        _compare(before_nodes, plan.nodes),
-        _compare(before_rels, plan.relationships),
+        if stored is None:
+            stored = read_stored(store)
+        everything = replace or stored.legacy
+        names = set(plan.datasets)
+        if not everything:
+            _refuse_conflicts(stored, plan)
+            _refuse_broken(stored, names, {i: k for i, (k, _) in plan.nodes.items()}, "replace")
+        scope = LoadScope(
+            everything,
+            tuple(sorted(names)),
+            tuple(sorted(p.stamp for p in plan.datasets.values())),
+            tuple(_registry(stored, plan)),
+        )
+        store.apply_load(plan.statements, scope, progress)
+    replaced = set(stored.registry) if everything else names
+    return _summary(seed.files, plan, stored, replaced, everything)
+
+
+def unload(store: GraphStore, name: str) -> LoadSummary:
+    """Remove one dataset, atomically; refused while other datasets refer to its nodes."""
+    stored = read_stored(store)
+    if name not in stored.registry:
+        known = ", ".join(sorted(stored.registry)) or "none"
+        raise GkgError(f"no dataset {name!r} is loaded (loaded: {known}); see `gkg datasets`")
+    _refuse_broken(stored, {name}, {}, "unload")
+    scope = LoadScope(False, (name,), (), ())
+    store.apply_load([], scope)
+    empty = LoadPlan([], "", {}, {})
+    return _summary([], empty, stored, {name}, False)
+
+
+def datasets(store: GraphStore) -> list[DatasetEntry]:
+    """Every loaded dataset, by name."""
+    return sorted(read_stored(store).registry.values(), key=lambda d: d.name)
+
+
+def _refuse_conflicts(stored: StoredGraph, plan: LoadPlan) -> None:
+    """An id the seed writes that a dataset staying in place already declared."""
+    clashes = []
+    for element_id, dataset in sorted(plan.owner.items()):
+        node = stored.nodes.get(element_id)
+        rel = stored.rels.get(element_id)
+        owner = node.dataset if node else rel.dataset if rel else None
+        if owner is not None and owner not in plan.datasets:
+            clashes.append(
+                f"{element_id!r} is declared by dataset {dataset!r} "
+                f"({plan.datasets[dataset].file}) and by {stored.describe(owner)}"
+            )
+    if clashes:
+        raise GkgError(_listed("refused: an id belongs to one dataset only", clashes))
+
+
+def _refuse_broken(stored: StoredGraph, names: set[str], after: dict[str, str], verb: str) -> None:
+    broken = broken_references(stored, names, after)
+    if broken:
+        which = ", ".join(repr(n) for n in sorted(names))
+        way = (
+            "unload or change the datasets that refer to it first"
+            if verb == "unload"
+            else "change the datasets that refer to them first, or load with --replace"
+        )
+        raise GkgError(
+            _listed(
+                f"refused to {verb} {which}: other datasets still refer to its nodes; "
+                f"nothing changed ({way})",
+                broken,
+            )
+        )
+
+
+def _listed(head: str, items: list[str], most: int = 20) -> str:
+    lines = [head, *(f"  {item}" for item in items[:most])]
+    if len(items) > most:
+        lines.append(f"  ... and {len(items) - most} more")
+    return "\n".join(lines)
+
+
+def _registry(stored: StoredGraph, plan: LoadPlan) -> Iterable[dict[str, object]]:
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    for name, dataset in sorted(plan.datasets.items()):
+        old = stored.registry.get(name)
+        same = old is not None and old.digest == dataset.digest and old.file == dataset.file
+        entry = DatasetEntry(
+            name,
+            dataset.file,
+            dataset.digest,
+            dataset.nodes,
+            dataset.relationships,
+            old.loaded_at if same and old else now,
+        )
+        yield registry_row(entry, dataset.stamp)
+
+
+def _summary(
+    files: list[str], plan: LoadPlan, stored: StoredGraph, replaced: set[str], everything: bool
+) -> LoadSummary:
+    in_scope = (lambda d: True) if everything else (lambda d: d in replaced)
+    nodes = _compare(
+        {i: (n.label, n.digest, n.dataset) for i, n in stored.nodes.items() if in_scope(n.dataset)},
+        {i: (k, h, plan.owner.get(i)) for i, (k, h) in plan.nodes.items()},
     )
+    rels = _compare(
+        {i: (r.type, r.digest, r.dataset) for i, r in stored.rels.items() if in_scope(r.dataset)},
+        {i: (k, h, plan.owner.get(i)) for i, (k, h) in plan.relationships.items()},
+    )
+    touched: list[DatasetChange] = []
+    for name, dataset in sorted(plan.datasets.items()):
+        old = stored.registry.get(name)
+        action = "added" if old is None else "replaced"
+        if old is not None and old.digest == dataset.digest and old.file == dataset.file:
+            action = "unchanged"
+        touched.append(DatasetChange(name, dataset.file, action))
+    for name in sorted(replaced - set(plan.datasets)):
+        entry = stored.registry.get(name)
+        touched.append(DatasetChange(name, entry.file if entry else "", "removed"))
+    return LoadSummary(files, plan.stamp, nodes, rels, touched, everything)
 
 
-def snapshot(store: GraphStore) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
-    """id -> (label or type, content hash) of what a previous load left in the store."""
-    if not store.is_loaded():
-        return {}, {}
-    nodes = {
-        node_id: (_own_label(labels), digest)
-        for node_id, labels, digest in store.run(SNAPSHOT_NODES).rows
-    }
-    rels = {
-        rel_id: (kind, digest) for rel_id, kind, digest in store.run(SNAPSHOT_RELATIONSHIPS).rows
-    }
-    return nodes, rels
-
-
-def _own_label(labels: list[str]) -> str:
-    own = [lab for lab in labels if lab != ENTITY_LABEL]
-    return own[0] if own else ENTITY_LABEL
-
-
-def _compare(before: dict[str, tuple[str, str]], after: dict[str, tuple[str, str]]) -> Changes:
+def _compare(
+    before: dict[str, tuple[str, str, str | None]], after: dict[str, tuple[str, str, str | None]]
+) -> Changes:
     changes = Changes()
-    for element_id, (kind, digest) in after.items():
+    for element_id, (kind, digest, dataset) in after.items():
         old = before.get(element_id)
         if old is None:
             changes.created[kind] += 1
-        elif old != (kind, digest):
+        elif old[:2] != (kind, digest):
             changes.updated[kind] += 1
         else:
             changes.unchanged[kind] += 1
-    for element_id, (kind, _) in before.items():
+        changes.datasets.setdefault(kind, set()).add(dataset or SEED_DATASET)
+    for element_id, (kind, _, dataset) in before.items():
         if element_id not in after:
             changes.removed[kind] += 1
+            changes.datasets.setdefault(kind, set()).add(dataset or "(no dataset)")
     return changes
 
 
 __all__ = [
     "DEFAULT_SEED",
+    "Changes",
+    "DatasetChange",
     "LoadPlan",
     "LoadSummary",
+    "datasets",
     "default_seed_paths",
     "load_files",
     "load_seed",
-    "snapshot",
+    "unload",
 ]

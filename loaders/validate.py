@@ -6,6 +6,7 @@ as ISO strings), each remembering where it came from. Nothing here touches a dat
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,8 @@ from typing import Any
 from gkg.errors import SchemaError, ValidationError
 from gkg.loaders.checks import Origin, kind_of
 from gkg.loaders.claims import ClaimChecks, ClaimRecord
+from gkg.loaders.dataset_checks import DATASET_KEY, DatasetChecks
+from gkg.loaders.datasets import Kept
 from gkg.loaders.knowledge import check_knowledge
 from gkg.loaders.parse import paused_gc
 from gkg.loaders.reader import KeyPath, SeedFile, read_seed_files
@@ -71,32 +74,44 @@ class Seed:
     relationships: list[RelRecord] = field(default_factory=list)
     #: Effective publication date of every source (when what it states became known).
     source_dates: dict[str, str] = field(default_factory=dict)
+    #: The dataset of each file (its ``dataset:`` name, else its path), and its digest.
+    datasets: list[str] = field(default_factory=list)
+    digests: list[str] = field(default_factory=list)
 
 
-def validate_files(paths: Sequence[str | Path]) -> Seed:
-    """Read and validate seed files together; :class:`ValidationError` lists every problem."""
+def validate_files(paths: Sequence[str | Path], kept: Kept | None = None) -> Seed:
+    """Read and validate seed files together; :class:`ValidationError` lists every problem.
+
+    ``kept``: stored datasets the files may refer to (and must not declare again)."""
     files, problems = read_seed_files(paths)
     if problems:
         raise ValidationError(problems)
     with paused_gc():  # millions of small objects, no cycles: see reader.paused_gc
-        return validate(files)
+        return validate(files, kept)
 
 
-def validate(files: Sequence[SeedFile]) -> Seed:
+def validate(files: Sequence[SeedFile], kept: Kept | None = None) -> Seed:
     checker = _Checker(list(files))
+    checker.kept = kept
+    if kept is not None:
+        checker.source_dates.update(kept.source_dates())
     seed = checker.run()
     if checker.pending:
         raise ValidationError(checker.located())
     return seed
 
 
-class _Checker(ClaimChecks):
+class _Checker(DatasetChecks, ClaimChecks):
     """One validation run: sources first, then nodes, then relationships."""
 
     # --- the run ------------------------------------------------------------------------
 
     def run(self) -> Seed:
         seed = Seed([f.path for f in self.files])
+        self.dataset_files: dict[str, int] = {}
+        self.clashes: dict[tuple[int, str], list[tuple[KeyPath, str]]] = {}
+        seed.datasets = [self.dataset_name(i) for i in range(len(self.files))]
+        seed.digests = [hashlib.sha256(f.text.encode()).hexdigest() for f in self.files]
         sections: list[tuple[int, str, list[Any]]] = []
         for index, seed_file in enumerate(self.files):
             if not any(section in seed_file.data for section in SECTIONS):
@@ -105,7 +120,7 @@ class _Checker(ClaimChecks):
                     f"none of the sections {', '.join(SECTIONS)}; is this a gkg seed file?",
                 )  # fmt: skip
             for key in seed_file.data:
-                if key not in SECTIONS:
+                if key not in SECTIONS and key != DATASET_KEY:
                     self.problem(
                         index, (key,), str(key),
                         f"unknown section; expected one of: {', '.join(SECTIONS)}",
@@ -137,6 +152,8 @@ class _Checker(ClaimChecks):
                     if record:
                         seed.nodes.append(record)
         labels = {n.id: n.label for n in seed.nodes}
+        if self.kept is not None:
+            labels = {**{i: n.label for i, n in self.kept.nodes.items()}, **labels}
         rel_origin: dict[str, Origin] = {}
         for index, section, items in sections:
             if section == "relationships":
@@ -144,6 +161,7 @@ class _Checker(ClaimChecks):
                     rel = self.relationship(index, i, item, labels, rel_origin)
                     if rel:
                         seed.relationships.append(rel)
+        self.report_clashes()
         seed.source_dates = dict(self.source_dates)
         if not self.pending:
             check_knowledge(self, seed)
@@ -207,6 +225,10 @@ class _Checker(ClaimChecks):
                 ok = False
             else:
                 self.node_origin[node_id] = Origin(file, keys)
+                stored = self.kept.node_place(node_id) if self.kept else None
+                if stored is not None:
+                    self.clash(file, (*keys, "id"), node_id, stored)
+                    ok = False
         if not ok or node_id is None or props is None:
             return None
         return NodeRecord(
@@ -295,6 +317,7 @@ class _Checker(ClaimChecks):
                         "is invalid (see its own problems)"
                         if known
                         else "does not exist in any loaded file"
+                        + (" nor in the stored graph" if self.kept is not None else "")
                     ),
                 )
                 ok = False
@@ -334,6 +357,10 @@ class _Checker(ClaimChecks):
                 f"relationship {rel_id} is defined twice: here and at {self.where(first)} "
                 "(give one a distinct 'key' if both are meant)",
             )
+            return None
+        stored = self.kept.rel_place(rel_id) if self.kept else None
+        if stored is not None:
+            self.clash(file, keys, rel_id, stored)
             return None
         rel_origin[rel_id] = Origin(file, keys)
         source_ids, quotes = cited

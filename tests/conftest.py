@@ -112,6 +112,7 @@ def admin(settings: Neo4jSettings) -> Iterator[Callable[..., list[dict[str, Any]
 
     try:
         write("MATCH (n:Entity) DETACH DELETE n")
+        write("MATCH (n:GkgDataset) DETACH DELETE n")
         write(f"MATCH (n:{FOREIGN_LABEL}) DETACH DELETE n")
         yield write
         write("MATCH (n:Entity) DETACH DELETE n")
@@ -133,6 +134,7 @@ def store(admin: Callable[..., list[dict[str, Any]]]) -> Iterator[GraphStore]:
 def empty(store: GraphStore, admin: Callable[..., list[dict[str, Any]]]) -> GraphStore:
     """The store with no gkg data in it."""
     admin("MATCH (n:Entity) DETACH DELETE n")
+    admin("MATCH (n:GkgDataset) DETACH DELETE n")
     return store
 
 

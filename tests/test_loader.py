@@ -63,7 +63,7 @@ def test_reload_removes_what_the_seed_no_longer_holds_and_reports_changes(
     text = text.replace("computePetaflops: 88.5", "computePetaflops: 90.0")
     changed = tmp_path / "changed.yaml"
     changed.write_text(text, encoding="utf-8")
-    summary = load_files(store, [changed])
+    summary = load_files(store, [changed], replace=True)
     nodes, rels = whole_graph(store)
     assert "nvidia" not in {n.id for n in nodes}
     assert "h100|MADE_BY|nvidia" not in {r.id for r in rels}

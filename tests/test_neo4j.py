@@ -109,7 +109,7 @@ def test_reload_removes_what_the_seed_no_longer_holds_and_reports_changes(
         ),
         ("computePetaflops: 88.5", "computePetaflops: 90.0"),
     )
-    summary = load_files(small, [changed])
+    summary = load_files(small, [changed], replace=True)
     nodes, rels = whole_graph(small)
     assert "nvidia" not in {n.id for n in nodes}
     assert "h100|MADE_BY|nvidia" not in {r.id for r in rels}
@@ -140,7 +140,7 @@ def test_a_relabelled_node_keeps_only_its_new_label_and_its_relationships(
             "    nameKo: NHN클라우드\n",
         ),
     )
-    summary = load_files(small, [relabelled])
+    summary = load_files(small, [relabelled], replace=True)
     nodes, rels = whole_graph(small)
     nhn = [n for n in nodes if n.id == "nhn-cloud"]
     assert len(nhn) == 1
@@ -155,7 +155,7 @@ def test_a_relabelled_node_keeps_only_its_new_label_and_its_relationships(
     assert summary.nodes.updated == {"ResearchInstitute": 1}
     assert summary.nodes.removed == {} and summary.nodes.created == {}
     # and back again
-    load_files(small, [SMALL])
+    load_files(small, [SMALL], replace=True)
     assert {(n.id, n.label) for n in whole_graph(small)[0]} == SMALL_NODES
 
 

@@ -58,10 +58,57 @@ def test_report_over_the_seed_links_every_named_query(seed_store: GraphStore, tm
     assert "Gwangju" in analytics and "Communities" in analytics
 
 
+def test_report_has_a_page_per_entity_and_per_source(seed_store: GraphStore, tmp_path: Path):
+    kg = KnowledgeGraph.over(seed_store)
+    report = write_report(kg, tmp_path / "report")
+    entities, _ = kg.entities()
+    sources = kg.source_documents()
+    root = report.folder
+    assert {p.stem for p in (root / "entities").glob("*.html")} == {n.id for n in entities}
+    assert {p.stem for p in (root / "sources").glob("*.html")} == set(sources)
+    page = (root / "entities" / "asicland.html").read_text(encoding="utf-8")
+    assert "<h1>ASICLAND</h1>" in page and "에이직랜드" in page
+    assert "sector</th><td>fabless" in page  # its facts
+    assert "국내유일TSMC 협력사인" in page  # a source quote
+    assert 'href="tsmc.html"' in page and 'href="../sources/jnilbo-2025.html"' in page
+    assert '<script src="../assets/whole.js">' in page  # expand reaches the whole graph
+    data = re.search(r'id="gkg-data" type="application/json">(.*?)</script>', page, re.S)
+    assert data and '"entityPages":""' in data.group(1)
+    source = (root / "sources" / "jnilbo-2025.html").read_text(encoding="utf-8")
+    assert 'href="../entities/asicland.html"' in source and "PARTNER_OF" in source
+    stating = [n for n in entities if "jnilbo-2025" in (n.properties.get("sourceIds") or ())]
+    assert f"What it states ({len(stating)} entities" in source
+    # entity names in query tables link to their pages
+    companies = (root / "queries" / "companies.html").read_text(encoding="utf-8")
+    assert '<a href="../entities/asicland.html">ASICLAND</a>' in companies
+    # the index searches entities, facts and sources in the page itself
+    index = report.index.read_text(encoding="utf-8")
+    assert '<input type="search" id="site-search"' in index
+    assert '<script src="assets/site-search.js">' in index
+    assert (root / "assets" / "site-search.js").is_file()
+    assert "entities/asicland.html" in index and "sources/jnilbo-2025.html" in index
+
+
+def test_analytics_lists_every_component_as_the_cli_numbers_them(
+    seed_store: GraphStore, tmp_path: Path
+):
+    kg = KnowledgeGraph.over(seed_store)
+    report = write_report(kg, tmp_path / "report")
+    analytics = (report.folder / "analytics.html").read_text(encoding="utf-8")
+    components = kg.components()
+    sizes = ", ".join(str(row[1]) for row in components.rows)
+    assert f"{len(components.rows)} components; sizes: {sizes}</p>" in analytics
+    section = analytics.split("<h2>Connected components</h2>")[1].split("<h2>")[0]
+    numbers = re.findall(r'<tr><td class="num">(\d+)</td><td class="num">(\d+)</td>', section)
+    assert numbers == [(str(row[0]), str(row[1])) for row in components.rows]
+
+
 def test_report_pages_keep_seed_markup_inert(markup_store: GraphStore, tmp_path: Path):
     report = write_report(KnowledgeGraph.over(markup_store), tmp_path / "report")
     texts = {p: p.read_text(encoding="utf-8") for p in html_files(report.folder)}
-    assert len(texts) == len(report.outcomes) + 3
+    entities, _ = KnowledgeGraph.over(markup_store).entities()
+    sources = KnowledgeGraph.over(markup_store).source_documents()
+    assert len(texts) == len(report.outcomes) + 3 + len(entities) + len(sources)
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in t for t in texts.values())
     for page, text in texts.items():
         assert injected_markup(text) == [], page

@@ -56,7 +56,7 @@ def _env(home: Path) -> dict[str, str]:
 
 def _load(home: Path, seed: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [GKG, "load", "--quiet", str(seed)],
+        [GKG, "load", "--replace", "--quiet", str(seed)],
         cwd=ROOT,
         env=_env(home),
         stdout=subprocess.PIPE,

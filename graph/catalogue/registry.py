@@ -107,8 +107,9 @@ class Catalogue:
             return self._queries[name]
         except KeyError:
             pass
-        close = difflib.get_close_matches(name, self.names(), n=3, cutoff=0.5)
-        close += [n for n in self.names() if name and name in n and n not in close][:3]
+        close = difflib.get_close_matches(name, self.names(), n=3, cutoff=0.75)
+        if len(name) >= 3:  # a part of a name: "center" finds "data-center"
+            close += [n for n in self.names() if name in n and n not in close][:3]
         hint = (
             f"; did you mean {', '.join(repr(c) for c in close[:3])}?"
             if close

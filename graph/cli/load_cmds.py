@@ -5,15 +5,19 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 from gkg.cli.common import core_from
+from gkg.cli.output import OutputFormat, emit, format_option
+from gkg.model import Result
+from gkg.present.formatting import safe_text
 
 if TYPE_CHECKING:
-    from gkg.loaders.load import Changes
+    from gkg.loaders.load import Changes, LoadSummary
     from gkg.schema import Prop
 
 FILES_HELP = "Seed YAML files, loaded together (default: data/seed.yaml, else the shipped seed)."
@@ -34,21 +38,29 @@ def validate(
 def load(
     ctx: typer.Context,
     files: list[Path] = typer.Argument(None, help=FILES_HELP, show_default=False),
+    replace: bool = typer.Option(
+        False,
+        "--replace",
+        help="Replace the whole stored graph, every dataset, with these files.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the one-line total."),
 ) -> None:
-    """Validate seed files and replace the stored graph with them, atomically."""
+    """Load seed files, atomically. Each file is a dataset (its `dataset:` name, else its
+    path; the shipped seed is `seed`): only those datasets are replaced and the others stay,
+    unless --replace is given."""
     started = time.monotonic()
     with core_from(ctx) as kg:
         kg.store  # noqa: B018  (connect before the progress bar: a refusal prints cleanly)
         with _LateProgress() as progress:
-            progress.stage("reading and validating")
-            seed = kg.validate(*(files or ()))
-            progress.stage("writing")
-            summary = kg.load_seed(seed, progress)
+            summary = kg.load(
+                *(files or ()), replace=replace, progress=progress, stage=progress.stage
+            )
     elapsed = time.monotonic() - started
     if not quiet:
         _print_changes("label", summary.nodes)
         _print_changes("relationship type", summary.relationships)
+    for line in dataset_lines(summary):
+        print(line)
     n, r = summary.nodes, summary.relationships
     verdict = "loaded" if summary.changed else "loaded (no changes)"
     print(
@@ -58,8 +70,70 @@ def load(
     )
 
 
-def schema() -> None:
+def dataset_lines(summary: LoadSummary) -> list[str]:
+    """One line per dataset the load touched, and a note when it replaced everything."""
+    lines = []
+    if summary.replaced_all:
+        lines.append("replaced the whole stored graph (--replace): only these datasets remain")
+    for change in summary.datasets:
+        name, file = safe_text(change.name), safe_text(change.file)
+        where = f" ({file})" if file and file != name else ""
+        lines.append(f"dataset {name}{where}: {change.action}")
+    return lines
+
+
+def datasets(ctx: typer.Context, fmt: OutputFormat = format_option()) -> None:
+    """List the loaded datasets: name, file, content digest, counts and when loaded."""
+    with core_from(ctx) as kg:
+        found = kg.datasets()
+    short = fmt in (OutputFormat.table, OutputFormat.records)  # the full digest elsewhere
+    rows = [
+        [d.name, d.file, d.digest[:12] if short else d.digest, d.nodes, d.relationships]
+        + [d.loaded_at]
+        for d in found
+    ]
+    columns = ["name", "file", "digest", "nodes", "relationships", "loadedAt"]
+    emit(Result(columns, rows), fmt.value, None, title="loaded datasets")
+
+
+def unload(
+    ctx: typer.Context,
+    name: str = typer.Argument(
+        ..., help="The dataset to remove (see `gkg datasets`).", metavar="NAME"
+    ),
+) -> None:
+    """Remove one dataset, atomically (refused while other datasets refer to its nodes)."""
+    with core_from(ctx) as kg:
+        summary = kg.unload(name)
+    n, r = summary.nodes, summary.relationships
+    print(
+        f"unloaded dataset {safe_text(name)}: nodes -{n.total('removed')}, "
+        f"relationships -{r.total('removed')}"
+    )
+
+
+class SchemaFormat(str, Enum):
+    text = "text"
+    json_schema = "json-schema"
+
+
+def schema(
+    fmt: SchemaFormat = typer.Option(
+        SchemaFormat.text,
+        "--format",
+        "-f",
+        help="text, or json-schema: a JSON Schema of seed files for editors and validators.",
+        metavar="FORMAT",
+    ),
+) -> None:
     """List the declared labels, relationship types and their properties."""
+    if fmt is SchemaFormat.json_schema:
+        import json
+
+        from gkg.schema.jsonschema import seed_json_schema
+
+        print(json.dumps(seed_json_schema(), ensure_ascii=False, indent=2))
+        return
     from gkg.schema import COMMON_NODE_PROPS, COMMON_REL_PROPS, NODE_TYPES, REL_TYPES
 
     def props(items: Iterable[Prop]) -> str:
@@ -83,19 +157,23 @@ def schema() -> None:
 
 
 def _print_changes(kind: str, changes: Changes) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from gkg.present.layout import table_lines
 
-    table = Table(kind, "created", "updated", "removed", "unchanged", box=None)
-    for name in changes.kinds():
-        table.add_row(
+    kinds = changes.kinds()
+    if not kinds:
+        return
+    whats = ("created", "updated", "removed", "unchanged")
+    rows = [
+        [
             name,
-            *(
-                str(getattr(changes, w)[name])
-                for w in ("created", "updated", "removed", "unchanged")
-            ),
-        )
-    Console().print(table)
+            *(str(getattr(changes, w)[name]) for w in whats),
+            ", ".join(safe_text(d) for d in sorted(changes.datasets.get(name, ()))),
+        ]
+        for name in kinds
+    ]
+    columns = [kind, *whats, "datasets"]
+    print("\n".join(table_lines(columns, rows, [False, True, True, True, True, False])))
+    print()
 
 
 class _LateProgress:
@@ -150,3 +228,5 @@ def register(app: typer.Typer) -> None:
     app.command()(validate)
     app.command()(load)
     app.command()(schema)
+    app.command()(datasets)
+    app.command()(unload)

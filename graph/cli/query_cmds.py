@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from gkg.cli.common import as_of_option, core_from, err
-from gkg.model import Result
+from gkg.cli.common import as_of_option, core_from
+from gkg.cli.output import Lang, OutputFormat, emit, format_option, lang_option, output_width
 
 if TYPE_CHECKING:
     from gkg.catalogue import NamedQuery
@@ -28,18 +28,9 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
 QUERIES_HELP = "Another folder of .cypher queries (repeatable; also GKG_QUERIES)."
 PARAM_HELP = "A parameter as key=value (repeatable)."
 OUT_HELP = "Write the answer to this file instead of standard output."
-#: Width of a table written to a file or a pipe (a terminal uses its own width).
-PIPE_WIDTH = 200
 
 
 def _dirs_option() -> Any:
@@ -75,11 +66,9 @@ def list_queries(
     if fmt is ListFormat.json:
         print(json.dumps([_describe(q) for q in catalogue], ensure_ascii=False, indent=2))
         return
-    rows = [
-        [q.name, q.category, q.title, ", ".join(p.signature() for p in q.params), _kind(q)]
-        for q in catalogue
-    ]
-    _emit(Result(["name", "theme", "title", "parameters", "answer"], rows), "table", None)
+    from gkg.present.catalogue_text import by_theme
+
+    sys.stdout.write(by_theme(list(catalogue), output_width()))
 
 
 @queries_app.command("show")
@@ -167,9 +156,8 @@ def query(
     param: list[str] = typer.Option(
         None, "--param", "-p", help=PARAM_HELP, show_default=False, metavar="KEY=VALUE"
     ),
-    fmt: Format = typer.Option(
-        Format.table, "--format", "-f", help="table, json, csv or markdown.", metavar="FORMAT"
-    ),
+    fmt: OutputFormat = format_option(),
+    lang: Lang = lang_option(),
     out: Path = typer.Option(
         None, "--out", "-o", help=OUT_HELP, show_default=False, metavar="FILE"
     ),
@@ -183,7 +171,7 @@ def query(
         named = kg.describe(name)
         params = kg.catalogue.bind(name, parse_assignments(param or []))
         result = kg.query(name, params)
-    _emit(result, fmt.value, out, title=named.title)
+    emit(result, fmt.value, out, title=named.title, lang=lang.value)
 
 
 def cypher(
@@ -200,9 +188,8 @@ def cypher(
         show_default=False,
         metavar="KEY=VALUE",
     ),
-    fmt: Format = typer.Option(
-        Format.table, "--format", "-f", help="table, json, csv or markdown.", metavar="FORMAT"
-    ),
+    fmt: OutputFormat = format_option(),
+    lang: Lang = lang_option(),
     out: Path = typer.Option(
         None, "--out", "-o", help=OUT_HELP, show_default=False, metavar="FILE"
     ),
@@ -217,9 +204,14 @@ def cypher(
     if not text.strip():
         raise QueryError("no Cypher given")
     params = {k: _guess(v) for k, v in parse_assignments(param or []).items()}
+    from gkg.cli.common import err
+    from gkg.schema.hints import unknown_names
+
+    for warning in unknown_names(text):
+        err(f"warning: {warning}")
     with core_from(ctx) as today, today.as_of(as_of) as kg:
         result = kg.cypher(text, params)
-    _emit(result, fmt.value, out)
+    emit(result, fmt.value, out, lang=lang.value)
 
 
 def _guess(value: str) -> Any:
@@ -228,26 +220,6 @@ def _guess(value: str) -> Any:
         return json.loads(value)
     except ValueError:
         return value
-
-
-def _emit(result: Result, fmt: str, out: Path | None, title: str | None = None) -> None:
-    from gkg.present import tables as output
-
-    if out is not None:
-        try:
-            out.write_text(output.render(result, fmt, width=PIPE_WIDTH), encoding="utf-8")
-        except OSError as exc:
-            from gkg.errors import GkgError
-
-            raise GkgError(f"cannot write {out}: {exc.strerror or exc}") from None
-        count = len(result.rows)
-        err(f"wrote {count} row{'s' if count != 1 else ''} as {fmt} to {out}")
-    elif fmt == "table" and sys.stdout.isatty():
-        from rich.console import Console
-
-        Console(highlight=False).print(output.rich_table(result, title))
-    else:
-        sys.stdout.write(output.render(result, fmt, width=PIPE_WIDTH))
 
 
 def register(app: typer.Typer) -> None:

@@ -116,12 +116,18 @@ def viz(
         nodes, rels = graph_of(value)
         if as_of:
             title += f" (as known on {as_of})"
+        options: dict[str, Any] = {}
+        if query or around:  # a part of the graph: embed the whole for "expand" and search
+            from gkg.present.document import whole_document
+
+            options["whole"] = whole_document(*kg.entities(), kg.source_documents())
         path = kg.page(
             out,
             value,
             title=title,
             subtitle=f"{len(nodes)} nodes, {len(rels)} relationships",
             lang=lang.value,
+            **options,
         )
     _announce(path, open_it)
 
@@ -142,9 +148,9 @@ def _query_graph(kg: KnowledgeGraph, name: str, pairs: list[str]) -> tuple[Resul
 
 
 def _emit(result: Any, fmt: Format) -> None:
-    from gkg.present.tables import render
+    from gkg.cli.output import emit
 
-    print(render(result, fmt.value), end="")
+    emit(result, fmt.value, None)
 
 
 @analyze_app.command("centrality")

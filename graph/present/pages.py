@@ -1,18 +1,15 @@
-"""Offline graph pages drawn with pyvis: one self-contained HTML file per graph.
+"""Offline graph pages: one self-contained HTML file per graph, drawn by vis-network.
 
-The graph is built with pyvis's :class:`~pyvis.network.Network`; the page around it is
-our own minimal template, because pyvis's still links Bootstrap from a CDN. vis-network
-comes from the files bundled with pyvis, inlined (or, for a report, copied once beside
-the pages). Nothing on a page loads from the network.
+vis-network is the renderer pyvis bundles; it comes from pyvis's package files, inlined
+(or, for a report, copied once beside the pages). The page around it is our own minimal
+template, because pyvis's links Bootstrap from a CDN. Nothing on a page loads from the
+network.
 
-Seed text never becomes markup: names, tooltips and legend entries in HTML are escaped
-with :func:`html.escape`; the graph data travels as JSON in a ``<script
-type="application/json">`` block with ``<``, ``>`` and ``&`` written as ``\\u003c`` etc.;
-the page script builds tooltips with ``textContent``, and canvas labels are plain text.
-
-The page's own CSS and script are package data files in ``static/``; the network and its
-layout options come from :mod:`.network`, label styles from :mod:`.styles`, tooltips from
-:mod:`.tooltips`.
+The graph travels as one JSON document (:mod:`.document`) in a ``<script
+type="application/json">`` block with ``<``, ``>`` and ``&`` written as ``\\u003c`` etc.
+The page's own CSS and scripts are package data files in ``static/`` (search, legend,
+details panel, highlighting and expand: ``static/explore/``); they build everything with
+``textContent``, so seed text never becomes markup.
 """
 
 from __future__ import annotations
@@ -21,15 +18,15 @@ import functools
 import html
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from gkg.model import GraphLike, Node, Relationship, graph_of
-from gkg.present.network import SETTLE_BUDGET_MS, build_network, check_lang, vis_options
-from gkg.present.styles import legend_html
+from gkg.model import GraphLike, Node, graph_of
+from gkg.present.document import Document, page_document
+from gkg.present.network import check_lang
 
 __all__ = [
     "INLINE",
@@ -37,6 +34,7 @@ __all__ = [
     "NotebookGraph",
     "check_lang",
     "copy_assets",
+    "document_page",
     "graph_block",
     "json_for_html",
     "page_html",
@@ -51,29 +49,74 @@ __all__ = [
 VIS_DIR = ("templates", "lib", "vis-9.1.2")
 VIS_JS = "vis-network.min.js"
 VIS_CSS = "vis-network.css"
+#: The explore scripts in the order they must run (each adds to ``window.gkgExplore``).
+EXPLORE_JS = (
+    "explore/base.js",
+    "explore/items.js",
+    "explore/search.js",
+    "explore/legend.js",
+    "explore/highlight.js",
+    "explore/details.js",
+    "explore/attach.js",
+    "boot.js",
+)
+#: The files a report shares between its pages (in ``assets/``).
+EXPLORE_BUNDLE = "gkg-explore.js"
+EXPLORE_CSS = "explore.css"
+WHOLE_JS = "whole.js"
 
 
-# --- the page -----------------------------------------------------------------------------
+@functools.cache
+def static_text(name: str) -> str:
+    """A file of the page's own code shipped in ``gkg/present/static`` (e.g. ``page.css``)."""
+    folder = resources.files("gkg.present").joinpath("static")
+    for part in name.split("/"):
+        folder = folder.joinpath(part)
+    return folder.read_text(encoding="utf-8")
+
+
+def explore_script() -> str:
+    """The explore scripts and the page bootstrap, in order, as one script."""
+    return "\n".join(static_text(name) for name in EXPLORE_JS)
+
+
+# --- assets ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Assets:
-    """Where a page gets vis-network: inlined (``prefix=None``) or from a relative folder."""
+    """Where a page gets vis-network and its own scripts: inlined (``prefix=None``) or
+    from a relative folder (a report's ``assets/``), where :func:`copy_assets` put them.
+    ``whole``: the page loads the report's whole graph (``whole.js``) for "expand"."""
 
     prefix: str | None = None
+    whole: bool = False
+
+    def _base(self) -> str:
+        return html.escape((self.prefix or "").rstrip("/"), quote=True)
 
     def head(self) -> str:
         if self.prefix is None:
             css, js = vis_files()
             return (
                 f"<style>{_safe_inline(css.read_text('utf-8'), 'style')}</style>\n"
+                f"<style>{_safe_inline(static_text(EXPLORE_CSS), 'style')}</style>\n"
                 f"<script>{_safe_inline(js.read_text('utf-8'), 'script')}</script>"
             )
-        base = html.escape(self.prefix.rstrip("/"), quote=True)
+        base = self._base()
         return (
             f'<link rel="stylesheet" href="{base}/{VIS_CSS}">\n'
+            f'<link rel="stylesheet" href="{base}/{EXPLORE_CSS}">\n'
             f'<script src="{base}/{VIS_JS}"></script>'
         )
+
+    def scripts(self) -> str:
+        """What runs after the data block: the whole graph, the explore code."""
+        if self.prefix is None:
+            return f"<script>\n{_safe_inline(explore_script(), 'script')}</script>"
+        base = self._base()
+        whole = f'<script src="{base}/{WHOLE_JS}"></script>\n' if self.whole else ""
+        return f'{whole}<script src="{base}/{EXPLORE_BUNDLE}"></script>'
 
 
 INLINE = Assets()
@@ -87,11 +130,17 @@ def vis_files() -> tuple[Path, Path]:
     return folder / VIS_CSS, folder / VIS_JS
 
 
-def copy_assets(folder: Path) -> Path:
-    """Copy vis-network's files into ``folder`` (for pages written with a shared prefix)."""
+def copy_assets(folder: Path, whole: Document | None = None) -> Path:
+    """Copy vis-network and the explore code into ``folder`` (for pages written with a
+    shared prefix); with ``whole``, also write it there as ``whole.js``."""
     folder.mkdir(parents=True, exist_ok=True)
     for source in vis_files():
         (folder / source.name).write_bytes(source.read_bytes())
+    (folder / EXPLORE_CSS).write_text(static_text(EXPLORE_CSS), encoding="utf-8")
+    (folder / EXPLORE_BUNDLE).write_text(explore_script(), encoding="utf-8")
+    if whole is not None:
+        text = f"window.gkgWhole = {json_for_html(whole)};\n"
+        (folder / WHOLE_JS).write_text(text, encoding="utf-8")
     return folder
 
 
@@ -114,12 +163,7 @@ def json_for_html(value: Any) -> str:
     return text
 
 
-@functools.cache
-def static_text(name: str) -> str:
-    """The page's own code shipped in ``gkg/present/static``: ``page.css`` or ``page.js``."""
-    return (
-        resources.files("gkg.present").joinpath("static").joinpath(name).read_text(encoding="utf-8")
-    )
+# --- the page -----------------------------------------------------------------------------
 
 
 def page_html(
@@ -139,28 +183,14 @@ def page_html(
     )
 
 
-def graph_block(
-    nodes: Sequence[Node],
-    rels: Sequence[Relationship],
-    *,
-    lang: str = "en",
-    sources: Mapping[str, Node] | None = None,
-    full: bool = True,
-) -> str:
-    """The graph area of a page: canvas, legend, status line, data and script."""
-    net = build_network(nodes, rels, lang=lang, sources=sources)
-    data = {
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": vis_options(len(net.nodes)),
-        "settleBudgetMs": SETTLE_BUDGET_MS,
-    }
-    legend = legend_html(item["kind"] for item in net.nodes)
+def graph_block(document: Document, *, assets: Assets = INLINE, full: bool = True) -> str:
+    """The graph area of a page: canvas, status line, the data document and the scripts
+    (which add the search box, details panel and legend)."""
     return (
         f'<div class="graph-wrap {"full" if full else "part"}">'
-        f'<div id="gkg-graph"></div>{legend}<div id="gkg-status"></div></div>\n'
-        f'<script id="gkg-data" type="application/json">{json_for_html(data)}</script>\n'
-        f"<script>\n{static_text('page.js')}</script>"
+        '<div id="gkg-graph"></div><div id="gkg-status" role="status"></div></div>\n'
+        f'<script id="gkg-data" type="application/json">{json_for_html(document)}</script>\n'
+        f"{assets.scripts()}"
     )
 
 
@@ -174,17 +204,48 @@ def render_page(
     assets: Assets = INLINE,
     before: str = "",
     after: str = "",
+    whole: Document | None = None,
+    entity_pages: str | None = None,
 ) -> str:
-    """A whole HTML page drawing ``value``. ``before``/``after`` are trusted HTML."""
+    """A whole HTML page drawing ``value``. ``before``/``after`` are trusted HTML.
+
+    ``whole`` (:func:`~gkg.present.document.whole_document`) is embedded for "expand"
+    (unless ``assets`` shares it as ``whole.js``); ``entity_pages`` is the relative folder
+    of a report's entity pages.
+    """
     nodes, rels = graph_of(value)
+    document = page_document(
+        nodes,
+        rels,
+        lang=lang,
+        sources=sources,
+        whole=whole,
+        embed_whole=not assets.whole,
+        entity_pages=entity_pages,
+    )
+    return document_page(
+        document, title=title, subtitle=subtitle, assets=assets, before=before, after=after
+    )
+
+
+def document_page(
+    document: Document,
+    *,
+    title: str,
+    subtitle: str = "",
+    assets: Assets = INLINE,
+    before: str = "",
+    after: str = "",
+) -> str:
+    """A whole HTML page drawing a prepared data document."""
     header = f"<header><h1>{html.escape(title)}</h1>"
     if subtitle:
         header += f"<p>{html.escape(subtitle)}</p>"
     header += f"{before}</header>"
-    block = graph_block(nodes, rels, lang=lang, sources=sources, full=not after)
+    block = graph_block(document, assets=assets, full=not after)
     return page_html(
         title=title,
-        lang=lang,
+        lang=document["lang"],
         head=assets.head(),
         body=f"{header}\n<main>{block}{after}</main>",
         fill=not after,
@@ -230,6 +291,8 @@ def show(
     lang: str = "en",
     sources: Mapping[str, Node] | None = None,
     height: int = 600,
+    whole: Document | None = None,
 ) -> NotebookGraph:
     """Draw a Result, ``(nodes, rels)``, a Path or a list of nodes inline in a notebook."""
-    return NotebookGraph(render_page(value, title=title, lang=lang, sources=sources), height=height)
+    page = render_page(value, title=title, lang=lang, sources=sources, whole=whole)
+    return NotebookGraph(page, height=height)

@@ -2,14 +2,18 @@
 
 ``write_report(store, folder)`` writes::
 
-    index.html             links to everything below
+    index.html             links to everything below, and a search across it all
     graph.html             the whole graph
-    analytics.html         centrality, components, communities; GraphML download
+    analytics.html         centrality, every component, communities; GraphML download
     gkg.graphml            the whole graph for Gephi, yEd, Cytoscape
     queries/NAME.html      one page per named query: its table, and its graph if it has one
-    assets/                vis-network's CSS and JS (from pyvis), shared by the pages
+    entities/ID.html       one page per entity: facts, sources, relationships, ego graph
+    sources/ID.html        one page per source document: everything it states
+    assets/                vis-network (from pyvis), the explore code, the whole graph
+                           (whole.js, for "expand") and the index's search, shared
 
-No page loads anything from the network; every seed string is escaped.
+No page loads anything from the network; every seed string is escaped. Entity names in
+every table link to their pages.
 """
 
 from __future__ import annotations
@@ -24,12 +28,21 @@ from typing import TYPE_CHECKING, Any, Protocol
 from gkg.errors import GkgError, UnknownEntityError
 from gkg.model import Node, Relationship, Result, graph_of
 from gkg.present import pages
+from gkg.present.document import whole_document
+from gkg.present.report_site import (
+    Site,
+    back,
+    search_block,
+    write_entity_pages,
+    write_source_pages,
+)
+from gkg.present.report_tables import MAX_TABLE_ROWS, Linker, analytics_sections, table_html
 
 if TYPE_CHECKING:
     from gkg.catalogue import Catalogue, NamedQuery
 
-#: Most rows a query page shows in its table.
-MAX_TABLE_ROWS = 1000
+__all__ = ["MAX_TABLE_ROWS", "QueryOutcome", "Report", "ReportSource", "write_report"]
+
 TITLE = "Gwangju AI-ecosystem knowledge graph"
 
 
@@ -82,9 +95,12 @@ def write_report(source: ReportSource, folder: str | Path, *, lang: str = "en") 
     started = time.monotonic()
     root = Path(folder).absolute()
     (root / "queries").mkdir(parents=True, exist_ok=True)
-    pages.copy_assets(root / "assets")
     sources = source.source_documents()
     entities, rels = source.entities()
+    whole = whole_document(entities, rels, sources)
+    pages.copy_assets(root / "assets", whole)
+    _write(root / "assets" / "site-search.js", pages.static_text("site-search.js"))
+    site = Site(root, list(entities), list(rels), sources, whole, lang)
     pages.write_html(
         root / "graph.html",
         (entities, rels),
@@ -93,24 +109,23 @@ def write_report(source: ReportSource, folder: str | Path, *, lang: str = "en") 
         lang=lang,
         sources=sources,
         assets=pages.Assets("assets"),
-        before=_back("index.html"),
+        before=back("index.html"),
+        entity_pages="entities/",
     )
     _write(root / "gkg.graphml", source.export("graphml"))
     graph = analytics.build_graph(entities, rels)
-    _write(root / "analytics.html", _analytics_page(graph, lang))
-    outcomes = [_query_page(source, query, root, lang, sources) for query in source.catalogue]
+    _write(root / "analytics.html", _analytics_page(graph, lang, site.linker))
+    write_entity_pages(site)
+    write_source_pages(site)
+    outcomes = [_query_page(source, query, site) for query in source.catalogue]
     index = root / "index.html"
-    _write(index, _index_page(outcomes, entities, rels, sources))
+    _write(index, _index_page(outcomes, site))
     return Report(root, index, outcomes, time.monotonic() - started)
 
 
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-
-
-def _back(href: str) -> str:
-    return f'<p><a href="{html.escape(href, quote=True)}">← all queries and views</a></p>'
 
 
 # --- one query ---------------------------------------------------------------------------
@@ -121,14 +136,8 @@ def report_params(query: NamedQuery) -> dict[str, Any]:
     return {p.name: p.example for p in query.params if p.required and p.example != ""}
 
 
-def _query_page(
-    source: ReportSource,
-    query: NamedQuery,
-    root: Path,
-    lang: str,
-    sources: Mapping[str, Node],
-) -> QueryOutcome:
-    page = root / "queries" / f"{query.name}.html"
+def _query_page(source: ReportSource, query: NamedQuery, site: Site) -> QueryOutcome:
+    page = site.root / "queries" / f"{query.name}.html"
     outcome = QueryOutcome(query, page, report_params(query))
     try:
         result = source.query(query.name, outcome.params)
@@ -146,7 +155,7 @@ def _query_page(
         _write(page, _plain_page(query.title, intro + body))
         return outcome
     outcome.rows = len(result)
-    table = _table_html(result)
+    table = table_html(result, site.linker.at("../entities/"))
     nodes, rels = graph_of(result)
     if nodes or rels:
         outcome.drawn = True
@@ -155,11 +164,13 @@ def _query_page(
             (nodes, rels),
             title=query.title,
             subtitle=f"{query.name}: {len(nodes)} nodes, {len(rels)} relationships",
-            lang=lang,
-            sources=sources,
-            assets=pages.Assets("../assets"),
-            before=_back("../index.html"),
+            lang=site.lang,
+            sources=site.sources,
+            assets=pages.Assets("../assets", whole=True),
+            before=back("../index.html"),
             after=f'<div class="content">{intro}{table}</div>',
+            whole=site.whole,
+            entity_pages="../entities/",
         )
     else:
         _write(page, _plain_page(query.title, intro + table))
@@ -168,7 +179,7 @@ def _query_page(
 
 def _plain_page(title: str, content: str) -> str:
     body = (
-        f"<header><h1>{html.escape(title)}</h1>{_back('../index.html')}</header>"
+        f"<header><h1>{html.escape(title)}</h1>{back('../index.html')}</header>"
         f'<main class="content">{content}</main>'
     )
     return pages.page_html(title=title, body=body)
@@ -200,62 +211,14 @@ def _param_shown(param: Any, params: Mapping[str, Any]) -> str:
     return "null" if param.default is None else str(param.default)
 
 
-def _table_html(result: Result) -> str:
-    """The result as an escaped HTML table (first :data:`MAX_TABLE_ROWS` rows)."""
-    from gkg.present.tables import cell_text
-
-    count = len(result)
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in result.columns)
-    body = "".join(
-        "<tr>" + "".join(_cell(v, cell_text(v, group_digits=True)) for v in row) + "</tr>"
-        for row in result.rows[:MAX_TABLE_ROWS]
-    )
-    note = f"{count} row{'s' if count != 1 else ''}"
-    if count > MAX_TABLE_ROWS:
-        note += f"; the first {MAX_TABLE_ROWS} are shown"
-    return (
-        f'<p class="muted">{note}</p><div class="scroll"><table><tr>{head}</tr>{body}</table></div>'
-    )
-
-
-def _cell(value: Any, text: str) -> str:
-    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-    tag = '<td class="num">' if numeric else "<td>"
-    return f"{tag}{html.escape(text)}</td>"
-
-
 # --- analytics -----------------------------------------------------------------------------
 
 
-def _analytics_page(graph: Any, lang: str) -> str:
-    from gkg import analytics
-
-    scores = analytics.centrality_scores(graph)
-    sections = [
-        "<h2>Most connected (degree centrality)</h2>",
-        _table_html(analytics.centrality_result(graph, 10, "degree", scores)),
-        "<h2>Brokers between parts of the graph (betweenness centrality)</h2>",
-        _table_html(analytics.centrality_result(graph, 10, "betweenness", scores)),
-    ]
-    parts = analytics.components(graph)
-    sizes = ", ".join(str(len(p)) for p in parts[:20])
-    sections += [
-        "<h2>Connected components</h2>",
-        f"<p>{len(parts)} component{'s' if len(parts) != 1 else ''}; sizes: "
-        f"{html.escape(sizes)}{' …' if len(parts) > 20 else ''}</p>",
-        _table_html(analytics.groups_result(graph, parts[1:], "component"))
-        if len(parts) > 1
-        else "",
-        "<h2>Communities (Louvain, seeded)</h2>",
-        _table_html(analytics.groups_result(graph, analytics.communities(graph), "community")),
-        "<h2>Export</h2>",
-        '<p><a href="gkg.graphml">gkg.graphml</a>: the whole graph for Gephi, yEd or '
-        "Cytoscape (list values are JSON strings).</p>",
-    ]
+def _analytics_page(graph: Any, lang: str, linker: Linker) -> str:
     body = (
         f"<header><h1>Analytics</h1><p>{graph.number_of_nodes()} entities, "
-        f"{graph.number_of_edges()} relationships</p>{_back('index.html')}</header>"
-        f'<main class="content">{"".join(sections)}</main>'
+        f"{graph.number_of_edges()} relationships</p>{back('index.html')}</header>"
+        f'<main class="content">{"".join(analytics_sections(graph, linker))}</main>'
     )
     return pages.page_html(title="gkg analytics", body=body, lang=lang)
 
@@ -263,12 +226,7 @@ def _analytics_page(graph: Any, lang: str) -> str:
 # --- the index -------------------------------------------------------------------------------
 
 
-def _index_page(
-    outcomes: Sequence[QueryOutcome],
-    nodes: Sequence[Node],
-    rels: Sequence[Relationship],
-    sources: Mapping[str, Node],
-) -> str:
+def _index_page(outcomes: Sequence[QueryOutcome], site: Site) -> str:
     by_category: dict[str, list[QueryOutcome]] = {}
     for outcome in outcomes:
         by_category.setdefault(outcome.query.category or "other", []).append(outcome)
@@ -282,18 +240,39 @@ def _index_page(
     failed = sum(1 for o in outcomes if o.error)
     status = f'<p class="error">{failed} queries failed; see their pages.</p>' if failed else ""
     content = (
-        "<h2>Views</h2><ul>"
+        f"{search_block(site)}<h2>Views</h2><ul>"
         '<li><a href="graph.html">The whole graph</a></li>'
         '<li><a href="analytics.html">Analytics: centrality, components, communities</a></li>'
         '<li><a href="gkg.graphml">GraphML export</a></li></ul>'
+        f"<h2>Entities ({len(site.entities)}) and sources ({len(site.sources)})</h2>"
+        f"{_entity_index(site)}"
         f"<h2>Named queries ({len(outcomes)})</h2>{status}{''.join(blocks)}"
     )
     body = (
-        f"<header><h1>{html.escape(TITLE)}</h1><p>{len(nodes)} entities, {len(rels)} "
-        f"relationships, {len(sources)} sources</p></header>"
+        f"<header><h1>{html.escape(TITLE)}</h1><p>{len(site.entities)} entities, "
+        f"{len(site.rels)} relationships, {len(site.sources)} sources</p></header>"
         f'<main class="content">{content}</main>'
     )
-    return pages.page_html(title=TITLE, body=body)
+    return pages.page_html(title=TITLE, body=body, lang=site.lang)
+
+
+def _entity_index(site: Site) -> str:
+    """Every entity by label, and every source, as links (in a closed disclosure)."""
+    from gkg.present.styles import label_name, label_order
+
+    by_label: dict[str, list[Node]] = {}
+    for node in site.entities:
+        by_label.setdefault(node.label, []).append(node)
+    rows = []
+    for label in label_order(by_label):
+        names = sorted(by_label[label], key=lambda n: n.display_name(site.lang).lower())
+        links = ", ".join(site.linker.link(n.id, n.display_name(site.lang)) for n in names)
+        rows.append(f"<p><strong>{html.escape(label_name(label, site.lang))}</strong>: {links}</p>")
+    docs = ", ".join(site.source_link(doc_id, "sources/") for doc_id in sorted(site.sources))
+    return (
+        f"<details><summary>All entities</summary>{''.join(rows)}</details>"
+        f"<details><summary>All sources</summary><p>{docs}</p></details>"
+    )
 
 
 def _index_row(outcome: QueryOutcome) -> str:

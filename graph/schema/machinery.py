@@ -12,6 +12,8 @@ from typing import Literal, get_args
 ENTITY_LABEL = "Entity"
 #: The label of the source articles every fact cites (the seed's ``sources:`` section).
 SOURCE_LABEL = "SourceDocument"
+#: The label of the registry nodes, one per loaded dataset (never an ``Entity``).
+DATASET_LABEL = "GkgDataset"
 
 #: Property types a seed value may have. ``date`` values are stored as ISO strings; a
 #: ``when`` is a date of day, month or year precision, or ``before <date>`` (stored as an ISO
@@ -151,6 +153,7 @@ STORED_META_PROPS = (
     "asOf",
     "loadRun",
     "contentHash",
+    "dataset",
 )
 #: Keys of a claim (one value of a property with its own citations, see README) besides
 #: the property's qualifiers.
@@ -203,6 +206,7 @@ CLAIM_PROPS = (
     "isCurrent",
     "loadRun",
     "contentHash",
+    "dataset",
 )
 #: Extra property the loader adds to every node: lower-cased id, names and aliases.
 LOOKUP_KEYS_PROP = "lookupKeys"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from gkg.errors import StoreError
 from gkg.model import Node, Relationship, Result, StoreInfo, StoreKind
 from gkg.schema import ENTITY_LABEL
-from gkg.stores.ingest import Statement
+from gkg.stores.ingest import LoadScope, Statement
 
 if TYPE_CHECKING:
     from gkg.stores.factory import StoreSettings
@@ -37,11 +37,18 @@ class GraphStore(ABC):
         """Run a read-only query; the engine itself refuses writes."""
 
     @abstractmethod
+    def apply_load(
+        self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None = None
+    ) -> None:
+        """Apply a load atomically: write the statements, remove what ``scope`` replaces and
+        this load did not write, and update the dataset registry. Afterwards the store holds
+        exactly the new graph, or, if anything failed, exactly the old one."""
+
     def replace_graph(
         self, statements: Sequence[Statement], stamp: str, progress: Progress | None = None
     ) -> None:
-        """Apply a whole load atomically: afterwards the store holds exactly the new graph,
-        or, if anything failed, exactly the old one."""
+        """Replace the whole graph with what ``statements`` write (no dataset registry)."""
+        self.apply_load(statements, LoadScope(everything=True, stamps=(stamp,)), progress)
 
     @abstractmethod
     def info(self) -> StoreInfo:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gkg.schema import CLAIM_LABEL, ENTITY_LABEL, labels, node_type, rel_type
+from gkg.schema import CLAIM_LABEL, DATASET_LABEL, ENTITY_LABEL, labels, node_type, rel_type
 
 #: Rows per ``UNWIND`` batch.
 BATCH_SIZE = 2000
@@ -67,24 +67,58 @@ def merge_claims() -> str:
     return f"UNWIND $rows AS row MERGE (c:{CLAIM_LABEL} {{id: row.id}}) SET c = row.props"
 
 
-#: Remove what an earlier load stamped and this load did not touch.
-DELETE_STALE_RELATIONSHIPS = (
-    f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) "
-    "WHERE r.loadRun IS NOT NULL AND r.loadRun <> $stamp DELETE r"
-)
-DELETE_STALE_NODES = (
-    f"MATCH (n:{ENTITY_LABEL}) WHERE n.loadRun IS NOT NULL AND n.loadRun <> $stamp DETACH DELETE n"
+@dataclass(frozen=True)
+class LoadScope:
+    """Which part of the stored graph a load replaces, and the registry rows it leaves.
+
+    ``everything``: the whole graph (``gkg load --replace``). Otherwise only the elements of
+    the datasets in ``names`` go, unless this load writes them again (their ``loadRun`` is
+    one of ``stamps``); elements of every other dataset stay as they are."""
+
+    everything: bool
+    names: tuple[str, ...] = ()
+    stamps: tuple[str, ...] = ()
+    #: One ``GkgDataset`` row per dataset written (name, file, digest, counts, loadedAt).
+    registry: tuple[dict[str, Any], ...] = ()
+
+    def params(self) -> dict[str, Any]:
+        return {"names": list(self.names), "stamps": list(self.stamps), "all": self.everything}
+
+
+def delete_stale(scope: LoadScope) -> list[str]:
+    """Relationships, then nodes and claims, that the scope replaces and this load did not
+    write.
+
+    Replacing everything removes only what a load stamped (``loadRun``), never elements
+    that something other than gkg put into the database."""
+    owned = "{v}.loadRun IS NOT NULL" if scope.everything else "{v}.dataset IN $names"
+    return [
+        f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) "
+        f"WHERE {owned.format(v='r')} AND NOT r.loadRun IN $stamps DELETE r",
+        f"MATCH (n:{ENTITY_LABEL}) "
+        f"WHERE {owned.format(v='n')} AND NOT n.loadRun IN $stamps DETACH DELETE n",
+        f"MATCH (c:{CLAIM_LABEL}) "
+        f"WHERE {owned.format(v='c')} AND NOT c.loadRun IN $stamps DELETE c",
+    ]
+
+
+#: The dataset registry: drop the entries a load replaces, write the new ones, read them.
+REGISTRY_DROP = f"MATCH (d:{DATASET_LABEL}) WHERE $all OR d.name IN $names DELETE d"
+REGISTRY_WRITE = f"UNWIND $rows AS row CREATE (d:{DATASET_LABEL}) SET d = row"
+REGISTRY_READ = (
+    f"MATCH (d:{DATASET_LABEL}) RETURN d.name, d.file, d.digest, d.nodeCount, "
+    "d.relationshipCount, d.loadedAt ORDER BY d.name"
 )
 
-DELETE_STALE_CLAIMS = (
-    f"MATCH (c:{CLAIM_LABEL}) WHERE c.loadRun IS NOT NULL AND c.loadRun <> $stamp DELETE c"
+#: Read back what loads left, to compare with what the next one brings and to resolve
+#: references across datasets (a source's date is when what it states became known).
+SNAPSHOT_NODES = (
+    f"MATCH (n:{ENTITY_LABEL}) RETURN n.id, labels(n), n.contentHash, n.dataset, "
+    "coalesce(n.firstStated, n.publishedDate)"
 )
-
-#: Read back what a load left, to compare with what the next one brings.
-SNAPSHOT_NODES = f"MATCH (n:{ENTITY_LABEL}) RETURN n.id, labels(n), n.contentHash"
 SNAPSHOT_RELATIONSHIPS = (
-    f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) WHERE r.loadRun IS NOT NULL "
-    "RETURN r.id, type(r), r.contentHash"
+    f"MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) WHERE r.loadRun IS NOT NULL "
+    "RETURN r.id, type(r), r.contentHash, r.dataset, a.id, b.id"
 )
 
 

@@ -55,13 +55,16 @@ from neo4jproc import (
 __all__ = ["Neo4jCtlError", "Settings", "kill9", "read_env", "restart", "start", "status", "stop"]
 ROOT = Path(__file__).resolve().parents[2]
 READY, FAILED = "gkg-neo4j: ready on ", "gkg-neo4j: failed"
-# Heap: a 100k-node load in one transaction keeps its whole transaction state (nodes,
-# relationships, properties, index updates) on the heap, a few hundred MB, and Neo4j lets all
-# transactions together use at most 70% of the heap; 2 GiB leaves room for that and the query
-# caches. Xms = Xmx, so the heap never resizes during a load. Page cache: the 100k store is well
-# under 512 MiB, so all of it stays in memory. About 3 GiB of the 24 GiB in all, leaving the
-# rest to the embedded store and the Python side. Both can be overridden.
-HEAP = os.environ.get("GKG_NEO4J_HEAP", "2g")
+# Heap: gkg loads a graph in one transaction, and Neo4j keeps a transaction's whole state on
+# the heap, letting all transactions together use at most 70% of the maximum heap (then the
+# load is refused and rolled back). Measured with the synthetic 100k graph (100k nodes, 300k
+# relationships): replacing one such graph by another peaks at 3.7 GiB of transaction memory;
+# with -Xmx2g (limit 1.4 GiB) even a first load is refused, with -Xmx4g (2.8 GiB) a first
+# load fits and a replacement does not. -Xmx8g (limit 5.6 GiB) leaves 1.5x headroom and about
+# 15 GiB of the 24 GiB for the embedded store and Python; no -Xms, so the heap grows only when
+# a big load needs it. Page cache: the 100k store takes 350 MiB on disk, so 512 MiB keeps it
+# all in memory. Both can be overridden.
+HEAP = os.environ.get("GKG_NEO4J_HEAP", "8g")
 PAGE_CACHE = os.environ.get("GKG_NEO4J_PAGECACHE", "512m")
 JVM_FLAGS = [
     "-XX:+UseG1GC",
@@ -149,7 +152,7 @@ def _launch(root: Path, password: str, timeout: float) -> Settings:
     if log.exists():
         log.replace(logs / "launcher.previous.log")
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    cmd = [program("java"), f"-Xms{HEAP}", f"-Xmx{HEAP}", *JVM_FLAGS]
+    cmd = [program("java"), f"-Xmx{HEAP}", *JVM_FLAGS]
     cmd += ["-cp", f"{classes}:{lib}/*", MAIN_CLASS, "--home", str(home(root))]
     cmd += ["--port", str(port), "--pagecache", PAGE_CACHE]
     with open(log, "wb") as out:

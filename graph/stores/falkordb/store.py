@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import os
 import re
 import signal
@@ -29,7 +30,14 @@ from gkg.stores.falkordb import server
 from gkg.stores.falkordb.params import params_header
 from gkg.stores.falkordb.schema_statements import schema_statements
 from gkg.stores.falkordb.settings import EmbeddedSettings
-from gkg.stores.ingest import DELETE_STALE_NODES, DELETE_STALE_RELATIONSHIPS, Statement
+from gkg.stores.ingest import (
+    REGISTRY_DROP,
+    REGISTRY_WRITE,
+    LoadScope,
+    Statement,
+    delete_stale,
+    drop_relabelled,
+)
 
 LIVE_GRAPH = "gkg"
 #: Between the live graph's name and a date: the name of an as-of copy.
@@ -116,8 +124,10 @@ class FalkorStore(GraphStore):
                 version = f"{raw // 10000}.{raw // 100 % 100}.{raw % 100}"
         nodes = rels = None
         if self.is_loaded():
-            nodes = self.run("MATCH (n) RETURN count(n)").rows[0][0]
-            rels = self.run("MATCH ()-[r]->() RETURN count(r)").rows[0][0]
+            nodes = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN count(n)").rows[0][0]
+            rels = self.run(f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) RETURN count(r)").rows[
+                0
+            ][0]
         return StoreInfo(
             kind=self.kind,
             version=f"FalkorDB {version}",
@@ -137,8 +147,9 @@ class FalkorStore(GraphStore):
         if not self.is_loaded():
             raise StoreError(NOT_LOADED)
         cut = cut_of(self.run, date)
-        stamp = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.loadRun AS s LIMIT 1").rows[0][0]
-        name = f"{self.graph_name}{VIEW_INFIX}{cut}-{stamp}"
+        stamps = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN DISTINCT n.loadRun AS s").column("s")
+        loads = hashlib.blake2b("|".join(sorted(map(str, stamps))).encode(), digest_size=8)
+        name = f"{self.graph_name}{VIEW_INFIX}{cut}-{loads.hexdigest()}"
         if not self._call(lambda: self._conn.exists(name)):
             building = f"{name}-building-{os.getpid()}"
             self._call(lambda: self._conn.delete(building))
@@ -163,8 +174,8 @@ class FalkorStore(GraphStore):
 
     # --- the atomic load ----------------------------------------------------------------
 
-    def replace_graph(
-        self, statements: Sequence[Statement], stamp: str, progress: Progress | None = None
+    def apply_load(
+        self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None = None
     ) -> None:
         import redis
 
@@ -172,7 +183,7 @@ class FalkorStore(GraphStore):
             raise StoreError("a view of the graph as of a date cannot be loaded into")
         with self._load_lock():
             try:
-                self._build_staging(statements, stamp, progress)
+                self._build_staging(statements, scope, progress)
             except BaseException as exc:  # an error, Ctrl-C: drop the half-built staging graph
                 with contextlib.suppress(redis.RedisError):
                     self._conn.delete(self.staging_name)
@@ -198,23 +209,35 @@ class FalkorStore(GraphStore):
                     ) from None
 
     def _build_staging(
-        self, statements: Sequence[Statement], stamp: str, progress: Progress | None
+        self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None
     ) -> None:
+        """The new graph under the staging name: a fresh one when the load replaces
+        everything, else a copy of the live graph with the replaced datasets' part redone."""
         self._call(lambda: self._conn.delete(self.staging_name))
         staging = self._db.select_graph(self.staging_name)
-        for setup in schema_statements():
-            staging.query(setup)
-        self._create_unique_constraint()
+        copied = not scope.everything and bool(self._conn.exists(self.graph_name))
+        if copied:
+            self._conn.execute_command("GRAPH.COPY", self.graph_name, self.staging_name)
+        else:
+            for setup in schema_statements():
+                staging.query(setup)
+            self._create_unique_constraint()
         total = sum(len(s.rows) for s in statements)
         done = 0
         for statement in statements:
             for batch in statement.batches():
-                self._write(self.staging_name, statement.query, {"rows": batch, "stamp": stamp})
+                if copied and statement.label:  # a node whose label changed goes first
+                    relabel = drop_relabelled(statement.label)
+                    self._write(self.staging_name, relabel, {"rows": batch})
+                self._write(self.staging_name, statement.query, {"rows": batch})
                 done += len(batch)
                 if progress:
                     progress(done, total)
-        staging.query(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp})
-        staging.query(DELETE_STALE_NODES, {"stamp": stamp})
+        for stale in delete_stale(scope):
+            staging.query(stale, scope.params())
+        staging.query(REGISTRY_DROP, scope.params())
+        if scope.registry:
+            self._write(self.staging_name, REGISTRY_WRITE, {"rows": list(scope.registry)})
 
     def _write(self, graph_name: str, query: str, params: Mapping[str, Any]) -> None:
         """Run a write, its parameters written by :mod:`gkg.stores.falkordb.params` (the client's
@@ -297,7 +320,7 @@ class FalkorStore(GraphStore):
             if isinstance(value, (list, tuple)):
                 return [convert(v) for v in value]
             if isinstance(value, dict):
-                return {str(k): convert(v) for k, v in value.items()}
+                return {str(k): convert(v) for k, v in sorted(value.items())}
             if isinstance(value, (dt.date, dt.datetime, dt.time)):
                 return value.isoformat()
             return value

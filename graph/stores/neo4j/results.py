@@ -80,7 +80,7 @@ def convert_result(columns: list[str], rows: list[list[Any]], seed_ids: dict[str
         if isinstance(value, (list, tuple)):
             return [convert(v) for v in value]
         if isinstance(value, dict):
-            return {str(k): convert(v) for k, v in value.items()}
+            return {str(k): convert(v) for k, v in sorted(value.items())}
         if isinstance(value, (nt.Date, nt.DateTime, nt.Time, dt.date)):
             return value.isoformat()
         return value

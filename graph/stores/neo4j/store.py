@@ -18,10 +18,11 @@ from gkg.schema import ENTITY_LABEL
 from gkg.stores.asof import cut_of
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.ingest import (
-    DELETE_STALE_CLAIMS,
-    DELETE_STALE_NODES,
-    DELETE_STALE_RELATIONSHIPS,
+    REGISTRY_DROP,
+    REGISTRY_WRITE,
+    LoadScope,
     Statement,
+    delete_stale,
     drop_relabelled,
 )
 from gkg.stores.neo4j.results import convert_result, read_in
@@ -46,6 +47,9 @@ class Neo4jStore(GraphStore):
                 auth=(settings.username, settings.password),
                 connection_timeout=10,
                 max_connection_lifetime=3600,
+                # the server's notifications (unknown property, deprecations) are for query
+                # authors; the driver would log each with the whole query text on stderr
+                notifications_min_severity="OFF",
             )
         except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, ValueError) as exc:
             raise StoreError(self._connection_message(exc)) from None
@@ -164,8 +168,8 @@ class Neo4jStore(GraphStore):
 
     # --- the atomic load ----------------------------------------------------------------
 
-    def replace_graph(
-        self, statements: Sequence[Statement], stamp: str, progress: Progress | None = None
+    def apply_load(
+        self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None = None
     ) -> None:
         errors = self._neo4j.exceptions
         try:
@@ -180,13 +184,15 @@ class Neo4jStore(GraphStore):
                             if statement.label:
                                 relabel = drop_relabelled(statement.label)
                                 tx.run(relabel, {"rows": list(batch)}).consume()
-                            tx.run(statement.query, {"rows": list(batch), "stamp": stamp}).consume()
+                            tx.run(statement.query, {"rows": list(batch)}).consume()
                             done += len(batch)
                             if progress:
                                 progress(done, total)
-                    tx.run(DELETE_STALE_RELATIONSHIPS, {"stamp": stamp}).consume()
-                    tx.run(DELETE_STALE_NODES, {"stamp": stamp}).consume()
-                    tx.run(DELETE_STALE_CLAIMS, {"stamp": stamp}).consume()
+                    for stale in delete_stale(scope):
+                        tx.run(stale, scope.params()).consume()
+                    tx.run(REGISTRY_DROP, scope.params()).consume()
+                    if scope.registry:
+                        tx.run(REGISTRY_WRITE, {"rows": list(scope.registry)}).consume()
                     tx.commit()
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None

@@ -15,7 +15,7 @@ from gkg.errors import QueryError, StoreError
 from gkg.model import Result, StoreInfo
 from gkg.stores.asof import build_view
 from gkg.stores.base import GraphStore, Progress
-from gkg.stores.ingest import Statement
+from gkg.stores.ingest import LoadScope, Statement
 from gkg.stores.neo4j.results import convert_result, read_in
 
 if TYPE_CHECKING:
@@ -62,8 +62,8 @@ class Neo4jView(GraphStore):
             columns, rows, seed_ids = read_in(self._tx, query, params)
         return convert_result(columns, rows, seed_ids)
 
-    def replace_graph(
-        self, statements: Sequence[Statement], stamp: str, progress: Progress | None = None
+    def apply_load(
+        self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None = None
     ) -> None:
         raise StoreError("a view of the graph as of a date cannot be loaded into")
 
