@@ -53,6 +53,8 @@ class KnowledgeGraph:
         self._query_dirs = [Path(d) for d in query_dirs]
         self._catalogue: Catalogue | None = None
         self._store = store
+        #: The date of a past view (``as_of``), None for today's graph.
+        self.as_of_date: str | None = None
 
     @classmethod
     def over(cls, store: GraphStore, query_dirs: Sequence[str | Path] = ()) -> KnowledgeGraph:
@@ -119,6 +121,7 @@ class KnowledgeGraph:
         with self.store.as_of(day) as view:
             past = KnowledgeGraph(self.settings, self._query_dirs, store=view)
             past._catalogue = self._catalogue
+            past.as_of_date = day
             yield past
 
     def close(self) -> None:
