@@ -45,7 +45,8 @@ screenshots: dev
 	GKG_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/test_pages_browser.py -q
 
 stress: dev
-	GKG_STRESS=1 $(BIN)/python -m pytest tests/test_robustness.py tests/test_hostile_input.py -v -s
+	GKG_STRESS=1 $(BIN)/python -m pytest tests/test_robustness.py tests/test_hostile_input.py \
+		tests/test_limits.py tests/test_hostile_world.py tests/test_neo4j_limits.py -v -s
 
 # A local Neo4j 5.26 for gkg and its tests (tools/neo4j/): Bolt on 127.0.0.1 at a free port,
 # credentials in .neo4j/env (set -a; . .neo4j/env; set +a). Needs java, javac and mvn.

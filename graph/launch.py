@@ -13,6 +13,7 @@ import sys
 from types import FrameType
 
 from gkg.errors import GkgError
+from gkg.interrupts import interrupted_message
 
 
 class Interrupted(BaseException):
@@ -23,7 +24,7 @@ class Interrupted(BaseException):
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise Interrupted("interrupted; the stored graph is unchanged")
+    raise Interrupted(interrupted_message())
 
 
 def main() -> None:

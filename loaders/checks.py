@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import reprlib
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +25,59 @@ from gkg.timeline import parse_when
 
 #: Longest string value accepted (a quote or a description, not an article).
 MAX_STRING_CHARS = 20_000
+#: Longest id (of a node, or a relationship's key) accepted.
+MAX_ID_CHARS = 200
+#: A wrong value is quoted in a message with at most this many characters.
+MAX_QUOTED_CHARS = 200
+#: No message says more than this many characters (a last bound; values are cut first).
+MAX_MESSAGE_CHARS = 1_000
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxtuple, _REPR.maxset = 3, 6, 6, 6, 6
+_REPR.maxstring = _REPR.maxother = 60
+
+
+def quoted(value: Any) -> str:
+    """``value`` as a message quotes it: at most :data:`MAX_QUOTED_CHARS` characters, built
+    without walking more than a few levels (an alias bomb is never expanded)."""
+    if isinstance(value, str):
+        if len(value) <= MAX_QUOTED_CHARS:
+            return repr(value)
+        return f"{value[:MAX_QUOTED_CHARS]!r}... ({len(value)} characters)"
+    text = _REPR.repr(value)
+    return text if len(text) <= MAX_QUOTED_CHARS else text[:MAX_QUOTED_CHARS] + "..."
+
+
+def bounded(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` cut to ``limit`` characters, saying so."""
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
+
+
+def text_problem(value: str) -> str | None:
+    """Why ``value`` cannot be stored as text, or None: control characters (other than tab
+    and line breaks) and invalid Unicode (a lone surrogate) are refused, with where."""
+    for index, char in enumerate(value):
+        if char in "\t\n\r":
+            continue
+        category = unicodedata.category(char)
+        if category == "Cc":
+            return (
+                f"contains the control character U+{ord(char):04X} at character {index + 1}; "
+                "remove it"
+            )
+        if category == "Cs":
+            return (
+                f"contains an invalid character (a lone surrogate U+{ord(char):04X}) at "
+                f"character {index + 1}"
+            )
+    return None
+
+
+def id_problem(value: str) -> str | None:
+    """Why ``value`` cannot be an id (its length; the pattern is checked by the caller)."""
+    if len(value) > MAX_ID_CHARS:
+        return f"an id of {len(value)} characters; the limit is {MAX_ID_CHARS}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -43,7 +98,7 @@ class ElementChecks:
         self.source_dates: dict[str, str] = {}
 
     def problem(self, file: int, keys: KeyPath, fieldname: str, message: str) -> None:
-        self.pending.append((file, keys, fieldname, message))
+        self.pending.append((file, keys, bounded(fieldname, 100), bounded(message)))
 
     def located(self) -> list[Problem]:
         return [
@@ -165,7 +220,7 @@ class ElementChecks:
                     file,
                     (*where, "doc"),
                     "sources.doc",
-                    f"{doc!r} is not a declared source (declare it under 'sources')",
+                    f"{quoted(doc)} is not a declared source (declare it under 'sources')",
                 )
                 ok = False
             if not isinstance(quote, str) or not quote.strip():
@@ -177,6 +232,11 @@ class ElementChecks:
                     (*where, "quote"),
                     "sources.quote",
                     f"quote is {len(quote)} characters; keep it under {MAX_STRING_CHARS}",
+                )
+                ok = False
+            elif text_problem(quote):
+                self.problem(
+                    file, (*where, "quote"), "sources.quote", f"quote {text_problem(quote)}"
                 )
                 ok = False
             if ok and isinstance(doc, str) and isinstance(quote, str):
@@ -206,25 +266,28 @@ def check_value(prop: Prop, value: Any) -> tuple[Any, str | None]:
     kind = prop.type
     if kind == "str":
         if not isinstance(value, str):
-            return None, f"expected {_expected(prop)}, got {kind_of(value)} {value!r}"
+            return None, f"expected {_expected(prop)}, got {kind_of(value)} {quoted(value)}"
         if len(value) > MAX_STRING_CHARS:
             return None, f"text of {len(value)} characters; the limit is {MAX_STRING_CHARS}"
+        bad = text_problem(value)
+        if bad:
+            return None, bad
         if prop.required and not value.strip():
             return None, "must not be empty"
     elif kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
-            return None, f"expected {_expected(prop)}, got {kind_of(value)} {value!r}"
+            return None, f"expected {_expected(prop)}, got {kind_of(value)} {quoted(value)}"
         if abs(value) >= 2**63:
             return None, "number too large for a 64-bit integer"
     elif kind == "float":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return None, f"expected {_expected(prop)}, got {kind_of(value)} {value!r}"
+            return None, f"expected {_expected(prop)}, got {kind_of(value)} {quoted(value)}"
         if not math.isfinite(value):
             return None, "expected a finite number"
         value = float(value)
     elif kind == "bool":
         if not isinstance(value, bool):
-            return None, f"expected true or false, got {kind_of(value)} {value!r}"
+            return None, f"expected true or false, got {kind_of(value)} {quoted(value)}"
     elif kind == "date":
         value, error = _date(value)
         if error:
@@ -236,13 +299,17 @@ def check_value(prop: Prop, value: Any) -> tuple[Any, str | None]:
             return None, str(exc)
     elif kind == "list[str]":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return None, f"expected a list of text, got {kind_of(value)} {value!r}"
+            return None, f"expected a list of text, got {kind_of(value)} {quoted(value)}"
         if any(len(v) > MAX_STRING_CHARS for v in value):
             return None, f"an entry is longer than {MAX_STRING_CHARS} characters"
+        for index, entry in enumerate(value):
+            bad = text_problem(entry)
+            if bad:
+                return None, f"entry {index + 1} {bad}"
     if prop.choices and value not in prop.choices:
-        return None, f"expected one of {', '.join(prop.choices)}, got {value!r}"
+        return None, f"expected one of {', '.join(prop.choices)}, got {quoted(value)}"
     if prop.minimum is not None and isinstance(value, (int, float)) and value < prop.minimum:
-        return None, f"must be at least {prop.minimum:g}, got {value!r}"
+        return None, f"must be at least {prop.minimum:g}, got {quoted(value)}"
     return value, None
 
 
@@ -256,7 +323,7 @@ def _date(value: Any) -> tuple[Any, str | None]:
             return dt.date.fromisoformat(value).isoformat(), None
         except ValueError:
             pass
-    return None, f"expected a date YYYY-MM-DD, got {value!r}"
+    return None, f"expected a date YYYY-MM-DD, got {quoted(value)}"
 
 
 def _expected(prop: Prop) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gkg.checkpoints import checkpoint
 from gkg.errors import GkgError, ValidationError
 from gkg.loaders.dataset_checks import DATASET_KEY
 from gkg.loaders.datasets import (
@@ -115,7 +116,7 @@ def load_files(
         seed = validate(files, kept)
     if stage:
         stage("writing")
-    return load_seed(store, seed, progress, replace=replace, stored=stored)
+    return load_seed(store, seed, progress, replace=replace)
 
 
 def _declared_name(seed_file: SeedFile) -> str:
@@ -130,26 +131,27 @@ def load_seed(
     progress: Progress | None = None,
     *,
     replace: bool = False,
-    stored: StoredGraph | None = None,
 ) -> LoadSummary:
     """Write a validated seed: plan its rows, check them against the datasets that stay,
     swap the new graph in, and compare with the old."""
     with paused_gc():  # the rows are many small objects without cycles
         plan = plan_load(seed)
-        if stored is None:
+        checkpoint("before-write")
+        with store.load_lock():  # what is stored is read under the lock the swap is made under
             stored = read_stored(store)
-        everything = replace or stored.legacy
-        names = set(plan.datasets)
-        if not everything:
-            _refuse_conflicts(stored, plan)
-            _refuse_broken(stored, names, {i: k for i, (k, _) in plan.nodes.items()}, "replace")
-        scope = LoadScope(
-            everything,
-            tuple(sorted(names)),
-            tuple(sorted(p.stamp for p in plan.datasets.values())),
-            tuple(_registry(stored, plan)),
-        )
-        store.apply_load(plan.statements, scope, progress)
+            everything = replace or stored.legacy
+            names = set(plan.datasets)
+            if not everything:
+                _refuse_conflicts(stored, plan)
+                _refuse_broken(stored, names, {i: k for i, (k, _) in plan.nodes.items()}, "replace")
+            scope = LoadScope(
+                everything,
+                tuple(sorted(names)),
+                tuple(sorted(p.stamp for p in plan.datasets.values())),
+                tuple(_registry(stored, plan)),
+            )
+            store.apply_load(plan.statements, scope, _checked(progress))
+    checkpoint("after-swap")
     replaced = set(stored.registry) if everything else names
     return _summary(seed.files, plan, stored, replaced, everything)
 
@@ -252,6 +254,20 @@ def _summary(
         entry = stored.registry.get(name)
         touched.append(DatasetChange(name, entry.file if entry else "", "removed"))
     return LoadSummary(files, plan.stamp, nodes, rels, touched, everything)
+
+
+def _checked(progress: Progress | None) -> Progress:
+    """``progress``, with the test checkpoint ``writing`` at the first batch written."""
+    seen: list[bool] = []
+
+    def report(done: int, total: int) -> None:
+        if not seen:
+            seen.append(True)
+            checkpoint("writing")
+        if progress:
+            progress(done, total)
+
+    return report
 
 
 def _compare(

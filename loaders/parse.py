@@ -58,7 +58,8 @@ class _StrictLoader(BaseLoader):
                 raise yaml.constructor.ConstructorError(
                     None,
                     None,
-                    f"duplicate key {key!r} (first at line {seen[key]}); a key may appear once",
+                    f"duplicate key {key[:200]!r} (first at line {seen[key]}); "
+                    "a key may appear once",
                     key_node.start_mark,
                 )
             seen[key] = key_node.start_mark.line + 1

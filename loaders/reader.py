@@ -23,6 +23,11 @@ __all__ = ["KeyPath", "SeedFile", "max_bytes", "paused_gc", "read_seed_file", "r
 #: Refuse seed files larger than this many bytes (``GKG_MAX_SEED_BYTES``).
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 
+#: Longest line accepted: a text value may have 20,000 characters (escaped, up to six
+#: characters each), so a longer line can only be refused later, after slow parsing.
+MAX_LINE_CHARS = 200_000
+_LONG_LINE = re.compile(rf"^[^\n]{{{MAX_LINE_CHARS + 1}}}", re.M)
+
 #: A key path into a document: section name, item index, field name, ...
 KeyPath = tuple[Any, ...]
 
@@ -113,6 +118,20 @@ def read_seed_file(path: str | Path) -> tuple[SeedFile | None, list[Problem]]:
                 None,
                 "",
                 "file is empty; expected a mapping with 'sources', 'nodes' and 'relationships'",
+            )
+        ]
+    long_line = _LONG_LINE.search(text)
+    if long_line:
+        line = text.count("\n", 0, long_line.start()) + 1
+        end = text.find("\n", long_line.start())
+        size = (len(text) if end < 0 else end) - long_line.start()
+        return None, [
+            Problem(
+                name,
+                line,
+                "",
+                f"line of {size} characters; the limit is {MAX_LINE_CHARS} "
+                "(a text value may have at most 20000)",
             )
         ]
     if "\t" in text:

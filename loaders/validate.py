@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gkg.errors import SchemaError, ValidationError
-from gkg.loaders.checks import Origin, kind_of
+from gkg.loaders.checks import Origin, id_problem, kind_of, quoted
 from gkg.loaders.claims import ClaimChecks, ClaimRecord
 from gkg.loaders.dataset_checks import DATASET_KEY, DatasetChecks
 from gkg.loaders.datasets import Kept
@@ -192,13 +192,13 @@ class _Checker(DatasetChecks, ClaimChecks):
         else:
             label = item.get("label")  # checked just below
         try:
-            ntype = node_type(label) if isinstance(label, str) else None
+            ntype = node_type(label) if isinstance(label, str) and len(label) < 100 else None
         except SchemaError as exc:
             self.problem(file, (*keys, "label"), "label", str(exc))
             return None
         if ntype is None:
             if "label" in item:
-                message = f"expected a label such as Company, got {kind_of(label)}"
+                message = f"expected a label such as Company, got {kind_of(label)} {quoted(label)}"
                 self.problem(file, (*keys, "label"), "label", message)
             else:
                 self.problem(file, keys, "label", "required: the node's label, e.g. Company")
@@ -220,7 +220,7 @@ class _Checker(DatasetChecks, ClaimChecks):
                     file,
                     (*keys, "id"),
                     "id",
-                    f"id {node_id!r} is defined twice: here and at {self.where(first)}",
+                    f"id {quoted(node_id)} is defined twice: here and at {self.where(first)}",
                 )
                 ok = False
             else:
@@ -256,12 +256,13 @@ class _Checker(DatasetChecks, ClaimChecks):
         if value is None:
             self.problem(file, keys, "id", "required: a stable id such as 'nhn-cloud'")
             return None
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if not isinstance(value, str) or not ID_PATTERN.match(value) or id_problem(value):
             self.problem(
                 file,
                 (*keys, "id"),
                 "id",
-                f"expected lowercase letters, digits and hyphens, got {value!r}",
+                (isinstance(value, str) and id_problem(value))
+                or f"expected lowercase letters, digits and hyphens, got {quoted(value)}",
             )
             return None
         return value
@@ -283,12 +284,13 @@ class _Checker(DatasetChecks, ClaimChecks):
             )
             return None
         type_name = item.get("type")
-        if not isinstance(type_name, str):
+        if not isinstance(type_name, str) or len(type_name) >= 100:
             self.problem(
                 file,
                 (*keys, "type") if "type" in item else keys,
                 "type",
-                "required: a relationship type, e.g. PARTNER_OF",
+                "required: a relationship type, e.g. PARTNER_OF"
+                + (f", got {quoted(type_name)}" if "type" in item else ""),
             )
             return None
         try:
@@ -312,7 +314,7 @@ class _Checker(DatasetChecks, ClaimChecks):
                     file,
                     (*keys, end),
                     end,
-                    f"node {target!r} "
+                    f"node {quoted(target)} "
                     + (
                         "is invalid (see its own problems)"
                         if known
@@ -327,18 +329,21 @@ class _Checker(DatasetChecks, ClaimChecks):
                     (*keys, end),
                     end,
                     f"{type_name} cannot {'start' if end == 'from' else 'end'} at "
-                    f"{labels[target]} {target!r}; allowed: {', '.join(allowed)}",
+                    f"{labels[target]} {quoted(target)}; allowed: {', '.join(allowed)}",
                 )
                 ok = False
             else:
                 ends[end] = target
         key = item.get("key")
-        if key is not None and (not isinstance(key, str) or not ID_PATTERN.match(key)):
+        if key is not None and (
+            not isinstance(key, str) or not ID_PATTERN.match(key) or id_problem(key)
+        ):
             self.problem(
                 file,
                 (*keys, "key"),
                 "key",
-                f"expected lowercase letters, digits and hyphens, got {key!r}",
+                (isinstance(key, str) and id_problem(key))
+                or f"expected lowercase letters, digits and hyphens, got {quoted(key)}",
             )
             ok = False
         props = self.properties(file, keys, item, rtype, REL_KEYS, type_name)

@@ -100,11 +100,10 @@ def test_markdown_is_safe_rendered_and_readable_raw() -> None:
 def _seed_with_markup(folder: Path) -> Path:
     path = folder / "nasty.yaml"
     name = json.dumps(NASTY[0])
-    description = json.dumps(NASTY[2])
     path.write_text(
         "sources:\n  - {id: doc-n, name: N, publisher: N, title: N, publishedDate: 2025-01-01,"
         " language: en}\nnodes:\n"
-        f"  - {{id: nasty, label: Company, name: {name}, description: {description},"
+        f"  - {{id: nasty, label: Company, name: {name},"
         " sources: [{doc: doc-n, quote: q}]}\n"
         f"  - {{id: link, label: Company, name: {json.dumps(NASTY[1])},"
         " sources: [{doc: doc-n, quote: q}]}\n",
@@ -115,10 +114,12 @@ def _seed_with_markup(folder: Path) -> Path:
 
 @pytest.mark.parametrize("fmt", ["table", "records", "csv", "markdown"])
 def test_the_cli_prints_seed_markup_literally(gkg: Gkg, tmp_path: Path, fmt: str) -> None:
+    # markup comes from the seed; control characters, which a seed may not hold (they are
+    # refused with a location), come through a parameter
     gkg("load", "--replace", "--quiet", str(_seed_with_markup(tmp_path)), check=True)
     done = gkg(
-        "cypher", "MATCH (c:Company) RETURN c.name, c.description ORDER BY c.id", "-f", fmt,
-        check=True,
+        "cypher", "MATCH (c:Company) RETURN c.name, $text AS description ORDER BY c.id",
+        "--param", f"text={NASTY[2]}", "-f", fmt, check=True,
     )  # fmt: skip
     assert "\x1b" not in done.stdout and "Traceback" not in done.stderr
     plain = done.stdout.replace("\\[", "[").replace("\\]", "]").replace("\\\\", "\\")

@@ -163,8 +163,8 @@ def test_a_killed_server_is_restarted_with_the_last_saved_graph(
 def test_stale_pid_and_socket_files_are_recovered(tmp_path: Path, store_homes: list[Path]) -> None:
     home = tmp_path / "stale-home"
     store_homes.append(home)
-    paths = server.ServerPaths(home)
-    paths.run_dir.mkdir(parents=True)
+    paths = server.ServerPaths.of(home)
+    paths.run_dir.mkdir(parents=True, mode=0o700)
     paths.pidfile.write_text("999999\n")
     paths.socket.write_text("")  # a plain file where the socket should be
     store = FalkorStore(home)

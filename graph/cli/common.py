@@ -42,6 +42,7 @@ class StoreOptions:
     username: str | None
     database: str | None
     home: Path | None
+    timeout: float | None = None
 
 
 def global_options(
@@ -66,9 +67,17 @@ def global_options(
         show_envvar=True,
         help="Data folder of the embedded store (default: ./.gkg).",
     ),
+    timeout: float = typer.Option(
+        None,
+        "--timeout",
+        envvar="GKG_TIMEOUT",
+        show_envvar=True,
+        help="Seconds a query may run before the engine stops it (default 30, at most 3600).",
+        metavar="SECONDS",
+    ),
 ) -> None:
     """Options for every command. The Neo4j password is read from NEO4J_PASSWORD only."""
-    ctx.obj = StoreOptions(uri, username, database, home)
+    ctx.obj = StoreOptions(uri, username, database, home, timeout)
 
 
 def core_from(
@@ -79,7 +88,11 @@ def core_from(
     root = ctx.find_root().obj if ctx is not None else None
     options: StoreOptions = root or StoreOptions(None, None, None, None)
     settings = store_settings(
-        options.uri, username=options.username, database=options.database, home=options.home
+        options.uri,
+        username=options.username,
+        database=options.database,
+        home=options.home,
+        timeout_s=options.timeout,
     )
     return KnowledgeGraph(settings, list(query_dirs or ()))
 

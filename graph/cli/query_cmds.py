@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from gkg.cli.common import as_of_option, core_from
+from gkg.cli.common import as_of_option, core_from, err
 from gkg.cli.output import Lang, OutputFormat, emit, format_option, lang_option, output_width
+from gkg.model import Result
 
 if TYPE_CHECKING:
     from gkg.catalogue import NamedQuery
@@ -31,6 +32,11 @@ class ListFormat(str, Enum):
 QUERIES_HELP = "Another folder of .cypher queries (repeatable; also GKG_QUERIES)."
 PARAM_HELP = "A parameter as key=value (repeatable)."
 OUT_HELP = "Write the answer to this file instead of standard output."
+LIMIT_HELP = "Show at most this many rows (a note says when the answer had more)."
+
+
+def _limit_option() -> Any:
+    return typer.Option(None, "--limit", "-n", help=LIMIT_HELP, min=1, metavar="ROWS")
 
 
 def _dirs_option() -> Any:
@@ -163,6 +169,7 @@ def query(
     ),
     queries: list[Path] = _dirs_option(),
     as_of: str = as_of_option(),
+    limit: int = _limit_option(),
 ) -> None:
     """Run a named query (`gkg queries` lists them; unset parameters take their defaults)."""
     from gkg.catalogue import parse_assignments
@@ -171,7 +178,7 @@ def query(
         named = kg.describe(name)
         params = kg.catalogue.bind(name, parse_assignments(param or []))
         result = kg.query(name, params)
-    emit(result, fmt.value, out, title=named.title, lang=lang.value)
+    emit(_limited(result, limit), fmt.value, out, title=named.title, lang=lang.value)
 
 
 def cypher(
@@ -194,6 +201,7 @@ def cypher(
         None, "--out", "-o", help=OUT_HELP, show_default=False, metavar="FILE"
     ),
     as_of: str = as_of_option(),
+    limit: int = _limit_option(),
 ) -> None:
     """Run ad-hoc read-only Cypher (the engine refuses writes)."""
     from gkg.catalogue import parse_assignments
@@ -211,7 +219,15 @@ def cypher(
         err(f"warning: {warning}")
     with core_from(ctx) as today, today.as_of(as_of) as kg:
         result = kg.cypher(text, params)
-    emit(result, fmt.value, out, lang=lang.value)
+    emit(_limited(result, limit), fmt.value, out, lang=lang.value)
+
+
+def _limited(result: Result, limit: int | None) -> Result:
+    """The first ``limit`` rows, saying on standard error when there were more."""
+    if limit is None or len(result.rows) <= limit:
+        return result
+    err(f"note: showing the first {limit} of {len(result.rows)} rows (--limit)")
+    return Result(result.columns, result.rows[:limit])
 
 
 def _guess(value: str) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,6 +69,12 @@ class GraphStore(ABC):
         graph never changes (see :mod:`gkg.stores.asof`)."""
         raise StoreError(f"the {self.kind} store cannot show the graph as of a date")
         yield self  # pragma: no cover  (a generator, for contextmanager)
+
+    def load_lock(self) -> AbstractContextManager[None]:
+        """Held around a whole load (the look at the old graph and the swap), so that two
+        loads at once each report what they changed. Re-entrant; a store whose engine
+        serialises loads itself holds nothing."""
+        return nullcontext()
 
     def __enter__(self) -> GraphStore:
         return self

@@ -23,10 +23,12 @@ def store_settings(
     username: str | None = None,
     database: str | None = None,
     home: str | Path | None = None,
+    timeout_s: float | None = None,
 ) -> StoreSettings:
-    """Settings of the store the arguments and the environment select."""
-    neo4j = neo4j_settings_from_env(uri, username, database)
-    return neo4j if neo4j is not None else EmbeddedSettings.from_env(home)
+    """Settings of the store the arguments and the environment select (``timeout_s``: how
+    long a query may run; None reads ``GKG_TIMEOUT``, else 30 s)."""
+    neo4j = neo4j_settings_from_env(uri, username, database, timeout_s)
+    return neo4j if neo4j is not None else EmbeddedSettings.from_env(home, timeout_s)
 
 
 def open_settings(settings: StoreSettings) -> GraphStore:
@@ -37,7 +39,7 @@ def open_settings(settings: StoreSettings) -> GraphStore:
         return Neo4jStore(settings)
     from gkg.stores.falkordb.store import FalkorStore
 
-    return FalkorStore(settings.home)
+    return FalkorStore(settings.home, timeout_s=settings.timeout_s)
 
 
 def open_store(
@@ -46,9 +48,12 @@ def open_store(
     username: str | None = None,
     database: str | None = None,
     home: str | Path | None = None,
+    timeout_s: float | None = None,
 ) -> GraphStore:
     """Open Neo4j when a URI is given or ``NEO4J_URI`` is set, else the embedded store."""
-    return open_settings(store_settings(uri, username=username, database=database, home=home))
+    return open_settings(
+        store_settings(uri, username=username, database=database, home=home, timeout_s=timeout_s)
+    )
 
 
 def local_server(settings: StoreSettings) -> LocalServer | None:

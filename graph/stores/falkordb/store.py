@@ -1,35 +1,36 @@
 """The embedded store: FalkorDB on a private unix socket, through its native client.
 
-Reads go through ``GRAPH.RO_QUERY``, so the engine refuses writes. A load is built in a
-staging graph and swapped over the live one with ``RENAME`` (one atomic step), then the
-server saves to disk; a failure or a crash before the swap leaves the live graph as it was.
+Reads go through ``GRAPH.RO_QUERY``, so the engine refuses writes; each runs under a time
+limit the engine enforces, with a client-side watchdog for the plans it cannot stop (the
+server is restarted, saying so). A load is built in a staging graph and swapped over the
+live one with ``RENAME`` (one atomic step), then the server saves to disk; a failure
+before the swap leaves the live graph as it was, and a save that fails is rolled back by
+restarting the server from the last save, so what is served is always what is on disk.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import fcntl
-import hashlib
 import os
-import re
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from gkg.checkpoints import checkpoint
 from gkg.errors import QueryError, StoreError
-from gkg.model import Node, Relationship, Result, StoreInfo, nested_values
-from gkg.model import Path as GraphPath
+from gkg.interrupts import NEW_GRAPH_SAVED, stored_now
+from gkg.model import Result, StoreInfo
 from gkg.schema import ENTITY_LABEL
-from gkg.stores.asof import build_view, cut_of
 from gkg.stores.base import GraphStore, Progress
-from gkg.stores.falkordb import server
+from gkg.stores.falkordb import recovery, server
+from gkg.stores.falkordb.convert import convert_result, plain
+from gkg.stores.falkordb.messages import clean_error, interrupts_deferred, query_error
 from gkg.stores.falkordb.params import params_header
 from gkg.stores.falkordb.schema_statements import schema_statements
-from gkg.stores.falkordb.settings import EmbeddedSettings
+from gkg.stores.falkordb.settings import EmbeddedSettings, ServerLimits
+from gkg.stores.falkordb.views import as_of_view
 from gkg.stores.ingest import (
     REGISTRY_DROP,
     REGISTRY_WRITE,
@@ -38,12 +39,20 @@ from gkg.stores.ingest import (
     delete_stale,
     drop_relabelled,
 )
+from gkg.stores.limits import (
+    GRACE_S,
+    LOAD_CSV_REFUSED,
+    LOAD_STATEMENT_TIMEOUT_S,
+    QueryLimits,
+    check_params,
+    check_text,
+    may_load_csv,
+    notice,
+)
 
 LIVE_GRAPH = "gkg"
-#: Between the live graph's name and a date: the name of an as-of copy.
-VIEW_INFIX = "-asof-"
-NOT_LOADED = "the graph store is empty: load the seed first with `gkg load`"
 CONSTRAINT_WAIT_S = 30.0
+RESTARTED = "gkg restarted the embedded server, which serves the last saved graph"
 
 T = TypeVar("T")
 
@@ -54,13 +63,13 @@ class FalkorStore(GraphStore):
     kind = "embedded"
     settings: EmbeddedSettings
 
-    def __init__(self, home: Path, graph_name: str = LIVE_GRAPH, *, view: bool = False):
+    def __init__(self, home: Path, graph_name: str = LIVE_GRAPH, timeout_s: float | None = None):
         self.home = home
-        self.settings = EmbeddedSettings(home)
+        self.settings = EmbeddedSettings(home, timeout_s)
+        self.limits = QueryLimits.from_env(timeout_s)
         self.graph_name = graph_name
         self.staging_name = f"{graph_name}-staging"
-        #: A past view (``as_of``): read-only, never loaded into.
-        self.view = view
+        self._lock_depth = 0
         self._connect()
 
     # --- connection ---------------------------------------------------------------------
@@ -69,18 +78,57 @@ class FalkorStore(GraphStore):
         self.paths = server.ensure_running(self.home)
         from falkordb import FalkorDB
 
-        self._db = FalkorDB(unix_socket_path=str(self.paths.socket), retry=server.no_retry())
+        self._db = FalkorDB(
+            unix_socket_path=str(self.paths.socket),
+            retry=server.no_retry(),
+            socket_timeout=self.limits.timeout_s + GRACE_S,
+            socket_connect_timeout=server.PROBE_TIMEOUT_S,
+        )
         self._conn = self._db.connection
 
+    def _writer(self) -> Any:
+        """A connection for a load's statements and its save (longer than a query's limit)."""
+        import redis
+
+        return redis.Redis(
+            unix_socket_path=str(self.paths.socket),
+            retry=server.no_retry(),
+            socket_timeout=LOAD_STATEMENT_TIMEOUT_S + GRACE_S,
+            socket_connect_timeout=server.PROBE_TIMEOUT_S,
+        )
+
     def _call(self, action: Callable[[], T]) -> T:
-        """Run ``action``; if the server went away, restart it once and try again."""
+        """Run ``action``. A server that went away is started again (saying so) and the
+        action tried once more; a query that stops it twice is refused. A server that
+        does not answer in time is restarted, and the query refused, saying why."""
         import redis
 
         try:
-            return action()
-        except (redis.ConnectionError, redis.TimeoutError):
+            try:
+                return action()
+            except redis.ConnectionError:
+                self._connect()
+                try:
+                    return action()
+                except redis.ConnectionError:
+                    self._connect()
+                    limit = ServerLimits.from_env().server_memory_mb
+                    raise StoreError(
+                        "the embedded server stopped twice while answering this query; it "
+                        f"probably needed more than the server's {limit} MB "
+                        f"(GKG_SERVER_MEMORY_MB). {RESTARTED}"
+                    ) from None
+        except redis.TimeoutError:
+            if server.probe(self.paths) == "up":
+                reason = (
+                    f"the query did not finish within its time limit of "
+                    f"{self.limits.timeout_s:g} s and the engine could not stop it"
+                )
+            else:
+                reason = "the embedded server stopped answering"
+            server.restart(self.home)
             self._connect()
-            return action()
+            raise StoreError(f"{reason}; {RESTARTED}") from None
 
     def close(self) -> None:
         """Drop this process's connections; the server keeps running for other users."""
@@ -96,22 +144,59 @@ class FalkorStore(GraphStore):
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
         import redis
 
-        plain = _plain(dict(params or {}))
+        check_text("the query", query)
+        check_params(params)
+        sent = plain(dict(params or {}))
         try:
-            raw = self._call(lambda: self._db.select_graph(self.graph_name).ro_query(query, plain))
+            header = params_header(sent)
+        except (TypeError, ValueError) as exc:
+            raise QueryError(f"a parameter cannot be sent to FalkorDB: {exc}") from None
+        timeout_ms = int(self.limits.timeout_s * 1000)
+        graph = self._db.select_graph(self.graph_name)
+        try:
+            if may_load_csv(query):
+                self._refuse_load_csv(header + query)
+            raw = self._call(lambda: graph.ro_query(query, sent, timeout=timeout_ms))
         except redis.ResponseError as exc:
-            message = str(exc)
-            if "empty key" in message:
-                raise StoreError(NOT_LOADED) from None
-            if "read-only" in message:
-                raise QueryError(
-                    "this query would write to the graph; gkg runs queries read-only"
-                ) from None
-            raise QueryError(_clean_error(message)) from None
-        return self._convert(raw)
+            raise self._query_error(str(exc)) from None
+        result = convert_result(raw, self._seed_ids)
+        return self._capped(result)
+
+    def _refuse_load_csv(self, text: str) -> None:
+        """Refuse a query whose plan reads a file or URL (case, comments or spacing cannot
+        hide it from the engine's own plan)."""
+        plan = self._call(
+            lambda: self._conn.execute_command("GRAPH.EXPLAIN", self.graph_name, text)
+        )
+        for step in plan:
+            step = step.decode() if isinstance(step, bytes) else str(step)
+            if step.strip().lower().startswith("load csv"):
+                raise QueryError(LOAD_CSV_REFUSED)
+
+    def _query_error(self, message: str) -> Exception:
+        return query_error(message, self.limits.timeout_s)
+
+    def _capped(self, result: Result) -> Result:
+        cap = self.limits.max_rows
+        if len(result.rows) <= cap:
+            return result
+        notice(
+            f"the answer has more than {cap} rows and was cut at {cap} (GKG_MAX_ROWS sets "
+            "the cap); narrow the query or add a LIMIT"
+        )
+        return Result(result.columns, result.rows[:cap])
+
+    def _seed_ids(self, internal: list[int]) -> list[list[Any]]:
+        found = self._db.select_graph(self.graph_name).ro_query(
+            "MATCH (n) WHERE id(n) IN $ids RETURN id(n), n.id", {"ids": internal}
+        )
+        return list(found.result_set)
 
     def is_loaded(self) -> bool:
         return bool(self._call(lambda: self._conn.exists(self.graph_name)))
+
+    #: The graph as known on a date: a copy of the live graph (see the views module).
+    as_of = as_of_view
 
     def info(self) -> StoreInfo:
         modules = self._call(lambda: self._conn.execute_command("MODULE", "LIST"))
@@ -128,49 +213,29 @@ class FalkorStore(GraphStore):
             rels = self.run(f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) RETURN count(r)").rows[
                 0
             ][0]
+        memory = ServerLimits.from_env()
+        details = {
+            "socket": str(self.paths.socket),
+            "graph": self.graph_name,
+            "limits": f"a query stops after {self.limits.timeout_s:g} s or "
+            f"{memory.query_memory_mb} MB; answers are cut at {self.limits.max_rows} rows; "
+            f"the server may use {memory.server_memory_mb} MB",
+        }
+        corrupt = recovery.corrupt_files(self.paths)
+        if corrupt:
+            details["warning"] = (
+                f"{len(corrupt)} unreadable data file(s) were moved aside (newest: "
+                f"{corrupt[-1]}); the graph served now may be older or empty. To recover, "
+                "run `gkg load` with your seed files, then delete the moved files"
+            )
         return StoreInfo(
             kind=self.kind,
             version=f"FalkorDB {version}",
             location=str(self.paths.data_dir),
             node_count=nodes,
             relationship_count=rels,
-            details={"socket": str(self.paths.socket), "graph": self.graph_name},
+            details=details,
         )
-
-    # --- the graph as known on a date ---------------------------------------------------
-
-    @contextlib.contextmanager
-    def as_of(self, date: str) -> Iterator[GraphStore]:
-        """A copy of the live graph (``GRAPH.COPY``) turned into the graph as known on
-        ``date``, built under a temporary name and renamed when complete. Copies are kept
-        per source date and load, and dropped by the next load."""
-        if not self.is_loaded():
-            raise StoreError(NOT_LOADED)
-        cut = cut_of(self.run, date)
-        stamps = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN DISTINCT n.loadRun AS s").column("s")
-        loads = hashlib.blake2b("|".join(sorted(map(str, stamps))).encode(), digest_size=8)
-        name = f"{self.graph_name}{VIEW_INFIX}{cut}-{loads.hexdigest()}"
-        if not self._call(lambda: self._conn.exists(name)):
-            building = f"{name}-building-{os.getpid()}"
-            self._call(lambda: self._conn.delete(building))
-            self._conn.execute_command("GRAPH.COPY", self.graph_name, building)
-            scratch = FalkorStore(self.home, building, view=True)
-            try:
-                build_view(scratch.run, lambda q, p: scratch._write(building, q, p), cut)
-                self._conn.rename(building, name)
-            finally:
-                self._conn.delete(building)
-                scratch.close()
-        view = FalkorStore(self.home, name, view=True)
-        try:
-            yield view
-        finally:
-            view.close()
-
-    def _drop_views(self) -> None:
-        """Delete the as-of copies of the live graph (a load makes them stale)."""
-        for key in self._conn.scan_iter(match=f"{self.graph_name}{VIEW_INFIX}*"):
-            self._conn.delete(key)
 
     # --- the atomic load ----------------------------------------------------------------
 
@@ -179,188 +244,157 @@ class FalkorStore(GraphStore):
     ) -> None:
         import redis
 
-        if self.view:
-            raise StoreError("a view of the graph as of a date cannot be loaded into")
-        with self._load_lock():
+        with self.load_lock():
+            writer = self._writer()
             try:
-                self._build_staging(statements, scope, progress)
+                self._build_staging(writer, statements, scope, progress)
             except BaseException as exc:  # an error, Ctrl-C: drop the half-built staging graph
                 with contextlib.suppress(redis.RedisError):
-                    self._conn.delete(self.staging_name)
+                    writer.delete(self.staging_name)
                 if isinstance(exc, redis.ResponseError):
                     raise StoreError(
-                        f"the load was refused and nothing changed: {_clean_error(str(exc))}"
+                        f"the load was refused and nothing changed: {clean_error(str(exc))}"
                     ) from None
                 if isinstance(exc, (redis.ConnectionError, redis.TimeoutError)):
                     raise StoreError(
-                        "the embedded server went away during the load; the stored graph is "
-                        "the last one saved"
+                        "the embedded server went away during the load; nothing of this load "
+                        "was kept and the stored graph is the last one saved"
                     ) from None
                 raise
-            with _interrupts_deferred():
-                self._conn.rename(self.staging_name, self.graph_name)
-                with contextlib.suppress(redis.RedisError):
-                    self._drop_views()
-                try:
-                    self._conn.save()
-                except redis.RedisError as exc:
-                    raise StoreError(
-                        f"the new graph is in place but could not be saved to disk: {exc}"
-                    ) from None
+            with interrupts_deferred():
+                self._swap_and_save(writer, scope.stamps)
+
+    def _swap_and_save(self, writer: Any, stamps: tuple[str, ...]) -> None:
+        """Swap the staging graph in and save; if the save fails, serve what is on disk
+        again (a restart reads the last save) and say which graph is stored."""
+        import redis
+
+        recovery.keep_previous(self.paths)
+        offset = recovery.log_size(self.paths)
+        try:
+            writer.rename(self.staging_name, self.graph_name)
+            checkpoint("before-save", lambda: server.status(self.home).pid)
+            writer.save()
+            stored_now(NEW_GRAPH_SAVED)
+            return
+        except redis.ResponseError:
+            reason = recovery.save_failure_reason(self.paths, offset)
+            server.restart(self.home)
+            self._connect()
+            raise StoreError(
+                f"the new graph could not be saved to disk: {reason}. {RESTARTED}, so the "
+                "stored graph is the old one, unchanged; fix the cause and load again"
+            ) from None
+        except (redis.ConnectionError, redis.TimeoutError):
+            if server.probe(self.paths) != "down":
+                server.restart(self.home)
+            self._connect()
+        which = self._stored_graph(stamps)
+        raise StoreError(
+            f"the embedded server stopped during the save; gkg started it again and the "
+            f"stored graph is {which}"
+        )
+
+    def _stored_graph(self, stamps: tuple[str, ...]) -> str:
+        """Which graph the (restarted) server holds: this load's, the old one, or none."""
+        if not self.is_loaded():
+            return "empty (nothing was saved yet): load again"
+        rows = self.run(
+            f"MATCH (n:{ENTITY_LABEL}) WHERE n.loadRun IN $stamps RETURN count(n) > 0",
+            {"stamps": list(stamps)},
+        ).rows
+        if stamps and rows and rows[0][0]:
+            return "the new one (it was saved)"
+        return "the old one (the new graph was not saved): load again"
 
     def _build_staging(
-        self, statements: Sequence[Statement], scope: LoadScope, progress: Progress | None
+        self,
+        writer: Any,
+        statements: Sequence[Statement],
+        scope: LoadScope,
+        progress: Progress | None,
     ) -> None:
         """The new graph under the staging name: a fresh one when the load replaces
         everything, else a copy of the live graph with the replaced datasets' part redone."""
-        self._call(lambda: self._conn.delete(self.staging_name))
-        staging = self._db.select_graph(self.staging_name)
-        copied = not scope.everything and bool(self._conn.exists(self.graph_name))
+        writer.delete(self.staging_name)
+        copied = not scope.everything and bool(writer.exists(self.graph_name))
         if copied:
-            self._conn.execute_command("GRAPH.COPY", self.graph_name, self.staging_name)
+            writer.execute_command("GRAPH.COPY", self.graph_name, self.staging_name)
         else:
             for setup in schema_statements():
-                staging.query(setup)
-            self._create_unique_constraint()
+                self._write(writer, setup, {})
+            self._create_unique_constraint(writer)
         total = sum(len(s.rows) for s in statements)
         done = 0
         for statement in statements:
             for batch in statement.batches():
                 if copied and statement.label:  # a node whose label changed goes first
-                    relabel = drop_relabelled(statement.label)
-                    self._write(self.staging_name, relabel, {"rows": batch})
-                self._write(self.staging_name, statement.query, {"rows": batch})
+                    self._write(writer, drop_relabelled(statement.label), {"rows": batch})
+                self._write(writer, statement.query, {"rows": batch})
                 done += len(batch)
                 if progress:
                     progress(done, total)
         for stale in delete_stale(scope):
-            staging.query(stale, scope.params())
-        staging.query(REGISTRY_DROP, scope.params())
+            self._write(writer, stale, scope.params())
+        self._write(writer, REGISTRY_DROP, scope.params())
         if scope.registry:
-            self._write(self.staging_name, REGISTRY_WRITE, {"rows": list(scope.registry)})
+            self._write(writer, REGISTRY_WRITE, {"rows": list(scope.registry)})
 
-    def _write(self, graph_name: str, query: str, params: Mapping[str, Any]) -> None:
-        """Run a write, its parameters written by :mod:`gkg.stores.falkordb.params` (the client's
-        own encoder is the slowest part of a big load); errors come back as the client's."""
+    def _write(self, writer: Any, query: str, params: Mapping[str, Any]) -> None:
+        """Run a write on the staging graph, its parameters written by
+        :mod:`gkg.stores.falkordb.params` (the client's own encoder is the slowest part of a
+        big load); errors come back as the client's."""
         import redis
 
-        reply = self._conn.execute_command(
-            "GRAPH.QUERY", graph_name, params_header(params) + query, "--compact"
-        )
+        text = params_header(params) + query if params else query
+        reply = writer.execute_command(
+            "GRAPH.QUERY", self.staging_name, text, "--compact",
+            "timeout", int(LOAD_STATEMENT_TIMEOUT_S * 1000),
+        )  # fmt: skip
         if isinstance(reply, list) and reply and isinstance(reply[-1], redis.ResponseError):
             raise reply[-1]
 
-    def _create_unique_constraint(self) -> None:
-        self._conn.execute_command(
+    def _create_unique_constraint(self, writer: Any) -> None:
+        writer.execute_command(
             "GRAPH.CONSTRAINT", "CREATE", self.staging_name, "UNIQUE", "NODE", ENTITY_LABEL,
             "PROPERTIES", 1, "id",
         )  # fmt: skip
-        staging = self._db.select_graph(self.staging_name)
         deadline = time.monotonic() + CONSTRAINT_WAIT_S
         while time.monotonic() < deadline:
-            rows = staging.ro_query("CALL db.constraints()").result_set
-            if rows and all(row[-1] == "OPERATIONAL" for row in rows):
+            reply = writer.execute_command(
+                "GRAPH.RO_QUERY", self.staging_name, "CALL db.constraints()"
+            )
+            rows = reply[1] if isinstance(reply, list) and len(reply) > 1 else []
+            if rows and all(_text(row[-1]) == "OPERATIONAL" for row in rows):
                 return
             time.sleep(0.01)
         raise StoreError("the uniqueness constraint on Entity.id did not become operational")
 
     @contextlib.contextmanager
-    def _load_lock(self) -> Iterator[None]:
-        """One load at a time per data folder."""
-        with open(self.home / "load.lock", "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+    def load_lock(self) -> Iterator[None]:
+        """One load at a time per data folder (re-entrant within this store); a load that
+        has to wait for another says so."""
+        if self._lock_depth:
+            self._lock_depth += 1
             try:
                 yield
             finally:
+                self._lock_depth -= 1
+            return
+        lockfile = self.paths.home / "load.lock"
+        with open(os.open(lockfile, os.O_RDWR | os.O_CREAT, 0o600), "a") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                notice("another load of this data folder is running; waiting for it to finish")
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            self._lock_depth = 1
+            try:
+                yield
+            finally:
+                self._lock_depth = 0
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    # --- result conversion --------------------------------------------------------------
 
-    def _convert(self, raw: Any) -> Result:
-        from falkordb.edge import Edge
-        from falkordb.node import Node as FNode
-        from falkordb.path import Path as FPath
-
-        columns = [str(h[1]) for h in (raw.header or [])]
-        seed_ids: dict[int, str] = {}
-        edges: list[Edge] = []
-
-        for value in nested_values(raw.result_set):
-            parts = [*value.nodes(), *value.edges()] if isinstance(value, FPath) else [value]
-            for part in parts:
-                if isinstance(part, FNode):
-                    seed_ids[part.id] = _seed_id(part.properties, part.id)
-                elif isinstance(part, Edge):
-                    edges.append(part)
-        missing = {e.src_node for e in edges} | {e.dest_node for e in edges}
-        missing -= seed_ids.keys()
-        if missing:
-            found = self._db.select_graph(self.graph_name).ro_query(
-                "MATCH (n) WHERE id(n) IN $ids RETURN id(n), n.id", {"ids": sorted(missing)}
-            )
-            for internal, seed in found.result_set:
-                seed_ids[internal] = seed if seed is not None else f"#{internal}"
-
-        def convert(value: Any) -> Any:
-            if isinstance(value, FNode):
-                return Node(seed_ids[value.id], tuple(value.labels or ()), dict(value.properties))
-            if isinstance(value, Edge):
-                return Relationship(
-                    _seed_id(value.properties, value.id, prefix="#r"),
-                    str(value.relation),
-                    seed_ids.get(value.src_node, f"#{value.src_node}"),
-                    seed_ids.get(value.dest_node, f"#{value.dest_node}"),
-                    dict(value.properties),
-                )
-            if isinstance(value, FPath):
-                return GraphPath(
-                    tuple(convert(n) for n in value.nodes()),
-                    tuple(convert(e) for e in value.edges()),
-                )
-            if isinstance(value, (list, tuple)):
-                return [convert(v) for v in value]
-            if isinstance(value, dict):
-                return {str(k): convert(v) for k, v in sorted(value.items())}
-            if isinstance(value, (dt.date, dt.datetime, dt.time)):
-                return value.isoformat()
-            return value
-
-        return Result(columns, [[convert(v) for v in row] for row in raw.result_set])
-
-
-@contextlib.contextmanager
-def _interrupts_deferred() -> Iterator[None]:
-    """Ignore Ctrl-C while the swap and the save run (they take milliseconds): a load is
-    then either not applied, or applied, saved and reported as done."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-def _seed_id(properties: Mapping[str, Any], internal: int, prefix: str = "#") -> str:
-    seed = properties.get("id")
-    return str(seed) if seed is not None else f"{prefix}{internal}"
-
-
-def _plain(value: Any) -> Any:
-    """Parameters as FalkorDB takes them: dates become ISO strings, tuples lists."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _clean_error(message: str) -> str:
-    """FalkorDB's error text without its internal framing."""
-    message = re.sub(r"^errMsg:\s*", "", message.strip())
-    message = re.sub(r"\s*errCtx:.*$", "", message, flags=re.S)
-    return message
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)

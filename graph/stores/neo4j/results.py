@@ -17,7 +17,7 @@ def read_in(
     ends the rows do not carry themselves."""
     cursor = tx.run(query, dict(params or {}))
     columns, rows = list(cursor.keys()), [list(record.values()) for record in cursor]
-    unnamed = _unnamed_endpoints(rows)
+    unnamed = unnamed_endpoints(rows)
     seed_ids: dict[str, str] = {}
     if unnamed:
         found = tx.run(
@@ -28,7 +28,7 @@ def read_in(
     return columns, rows, seed_ids
 
 
-def _unnamed_endpoints(rows: list[list[Any]]) -> set[str]:
+def unnamed_endpoints(rows: list[list[Any]]) -> set[str]:
     """Element ids of relationship endpoints whose seed id the result does not carry."""
     import neo4j.graph as ng
 

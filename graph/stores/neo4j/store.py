@@ -3,19 +3,22 @@
 Reads run in read transactions (the server refuses writes in them). A load is one write
 transaction: MERGE every batch, delete what an earlier load stamped and this one did not,
 commit; an error rolls the whole load back. The password lives only in the driver's
-auth token: it is never logged, printed or put into an error message.
+auth token: it is never logged, printed or put into an error message, and credentials
+written into the URI are hidden wherever the URI is shown. Every read runs under the
+driver's transaction timeout; answers are cut at the row cap; ``LOAD CSV`` is refused
+from the query plan before a query runs.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Mapping, Sequence
+import logging
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gkg.errors import QueryError, StoreError
+from gkg.interrupts import NEW_GRAPH_SAVED, stored_now
 from gkg.model import Result, StoreInfo
 from gkg.schema import ENTITY_LABEL
-from gkg.stores.asof import cut_of
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.ingest import (
     REGISTRY_DROP,
@@ -25,9 +28,23 @@ from gkg.stores.ingest import (
     delete_stale,
     drop_relabelled,
 )
-from gkg.stores.neo4j.results import convert_result, read_in
+from gkg.stores.limits import (
+    LOAD_CSV_REFUSED,
+    QueryLimits,
+    check_params,
+    check_text,
+    may_load_csv,
+    notice,
+)
+from gkg.stores.neo4j.results import convert_result as _convert
+from gkg.stores.neo4j.results import unnamed_endpoints as _unnamed_endpoints
 from gkg.stores.neo4j.schema_statements import schema_statements
 from gkg.stores.neo4j.settings import Neo4jSettings
+from gkg.stores.neo4j.view import as_of_view
+
+# The server's notifications (unknown property, deprecations) are for query authors; the
+# driver logs each one, with the whole query text, as a warning on stderr. Any Bolt version.
+logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 
 class Neo4jStore(GraphStore):
@@ -38,6 +55,7 @@ class Neo4jStore(GraphStore):
 
     def __init__(self, settings: Neo4jSettings):
         self.settings = settings
+        self.limits = QueryLimits.from_env(settings.timeout_s)
         import neo4j
 
         self._neo4j = neo4j
@@ -47,9 +65,6 @@ class Neo4jStore(GraphStore):
                 auth=(settings.username, settings.password),
                 connection_timeout=10,
                 max_connection_lifetime=3600,
-                # the server's notifications (unknown property, deprecations) are for query
-                # authors; the driver would log each with the whole query text on stderr
-                notifications_min_severity="OFF",
             )
         except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, ValueError) as exc:
             raise StoreError(self._connection_message(exc)) from None
@@ -64,7 +79,7 @@ class Neo4jStore(GraphStore):
 
     def _connection_message(self, exc: Exception) -> str:
         errors = self._neo4j.exceptions
-        where = f"Neo4j at {self.settings.uri}"
+        where = f"Neo4j at {self.settings.shown_uri}"
         if isinstance(exc, errors.AuthError):
             return (
                 f"{where} refused the user name or password (user {self.settings.username!r}); "
@@ -80,7 +95,7 @@ class Neo4jStore(GraphStore):
 
     def _plain(self, text: str) -> str:
         """A driver message on one line, with the password (if it ever appeared) hidden."""
-        return " ".join(_scrub(text, self.settings.password).split())
+        return " ".join(_scrub(text, self.settings.secrets()).split())
 
     def close(self) -> None:
         self._driver.close()
@@ -92,16 +107,37 @@ class Neo4jStore(GraphStore):
     # --- reads --------------------------------------------------------------------------
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> Result:
-        with self.translated(), self._session() as session:
-            columns, rows, seed_ids = session.execute_read(read_in, query, params)
-        return convert_result(columns, rows, seed_ids)
-
-    @contextlib.contextmanager
-    def translated(self) -> Iterator[None]:
-        """The driver's errors as gkg's: what went wrong, never a traceback or a secret."""
         errors = self._neo4j.exceptions
+        check_text("the query", query)
+        check_params(params)
+        cap = self.limits.max_rows
+        cut: list[bool] = []
+
+        def work(tx: Any) -> tuple[list[str], list[list[Any]], dict[str, str]]:
+            if may_load_csv(query):
+                _refuse_load_csv(tx, query, dict(params or {}))
+            cursor = tx.run(query, dict(params or {}))
+            columns = list(cursor.keys())
+            rows: list[list[Any]] = []
+            for record in cursor:
+                if len(rows) == cap:
+                    cut.append(True)
+                    break
+                rows.append(list(record.values()))
+            unnamed = _unnamed_endpoints(rows)
+            seed_ids: dict[str, str] = {}
+            if unnamed:
+                found = tx.run(
+                    "MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS e, n.id AS id",
+                    {"ids": sorted(unnamed)},
+                )
+                seed_ids = {r["e"]: r["id"] for r in found if r["id"] is not None}
+            return columns, rows, seed_ids
+
+        timed = self._neo4j.unit_of_work(timeout=self.limits.timeout_s)(work)
         try:
-            yield
+            with self._session() as session:
+                columns, rows, seed_ids = session.execute_read(timed)
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
         except errors.ClientError as exc:
@@ -110,6 +146,17 @@ class Neo4jStore(GraphStore):
                 raise QueryError(
                     "this query would write to the graph; gkg runs queries read-only"
                 ) from None
+            if "TransactionTimedOut" in code or "TransactionTimedOutClientConfiguration" in code:
+                raise QueryError(
+                    f"the query ran past its time limit of {self.limits.timeout_s:g} s and was "
+                    "stopped; narrow it (fewer patterns, a LIMIT) or raise the limit with "
+                    "--timeout or GKG_TIMEOUT"
+                ) from None
+            if "MemoryPoolOutOfMemory" in code:
+                raise QueryError(
+                    "the query needed more memory than the Neo4j server allows a transaction "
+                    f"and was stopped: {self._plain(exc.message or str(exc))}"
+                ) from None
             raise QueryError(self._plain(exc.message or str(exc))) from None
         except errors.Neo4jError as exc:
             raise QueryError(self._plain(exc.message or str(exc))) from None
@@ -117,29 +164,15 @@ class Neo4jStore(GraphStore):
             raise StoreError(self._connection_message(exc)) from None
         except TypeError as exc:  # a parameter value the driver cannot send
             raise QueryError(f"a parameter cannot be sent to Neo4j: {exc}") from None
+        if cut:
+            notice(
+                f"the answer has more than {cap} rows and was cut at {cap} (GKG_MAX_ROWS sets "
+                "the cap); narrow the query or add a LIMIT"
+            )
+        return _convert(columns, rows, seed_ids)
 
-    @contextlib.contextmanager
-    def as_of(self, date: str) -> Iterator[GraphStore]:
-        """The graph as known on ``date``, built inside a write transaction that is always
-        rolled back: nothing is ever committed, and other sessions never see it."""
-        from gkg.stores.neo4j.view import Neo4jView
-
-        if not self.is_loaded():
-            raise StoreError("the graph is not loaded yet; run `gkg load` first")
-        cut = cut_of(self.run, date)
-        with self._session(write=True) as session:
-            with self.translated():
-                tx = session.begin_transaction()
-            try:
-                view = Neo4jView(self, tx)
-                with self.translated():
-                    view.build(cut)
-                yield view
-            finally:
-                with contextlib.suppress(
-                    self._neo4j.exceptions.Neo4jError, self._neo4j.exceptions.DriverError
-                ):
-                    tx.rollback()
+    #: The graph as known on a date, in a transaction always rolled back (see the view module).
+    as_of = as_of_view
 
     def is_loaded(self) -> bool:
         rows = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.id LIMIT 1").rows
@@ -194,6 +227,7 @@ class Neo4jStore(GraphStore):
                     if scope.registry:
                         tx.run(REGISTRY_WRITE, {"rows": list(scope.registry)}).consume()
                     tx.commit()
+                    stored_now(NEW_GRAPH_SAVED)
         except errors.AuthError as exc:
             raise StoreError(self._connection_message(exc)) from None
         except errors.Neo4jError as exc:
@@ -203,5 +237,19 @@ class Neo4jStore(GraphStore):
             raise StoreError(self._connection_message(exc)) from None
 
 
-def _scrub(text: str, secret: str) -> str:
-    return text.replace(secret, "<hidden>") if secret else text
+def _scrub(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "<hidden>")
+    return text
+
+
+def _refuse_load_csv(tx: Any, query: str, params: dict[str, Any]) -> None:
+    """Refuse a query whose plan reads a file or URL (the server's own plan: comments,
+    case and spacing cannot hide it)."""
+    summary = tx.run("EXPLAIN " + query, params).consume()
+    steps = [summary.plan] if summary.plan else []
+    while steps:
+        step = steps.pop()
+        if "loadcsv" in str(step.get("operatorType", "")).lower().replace(" ", ""):
+            raise QueryError(LOAD_CSV_REFUSED)
+        steps.extend(step.get("children", []))
