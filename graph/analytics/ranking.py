@@ -5,21 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
-from gkg.analytics.build import name_of, simple_graph
+from gkg.analytics import fast
+from gkg.analytics.build import name_of
+from gkg.analytics.fast import SEED
+from gkg.analytics.plain import PlainGraph, Simple
 from gkg.errors import QueryError
 from gkg.model import Result
 
 if TYPE_CHECKING:
     import networkx as nx
 
-#: Seed for every randomised algorithm, so results are the same on every run.
-SEED = 42
-#: Betweenness is exact up to this many nodes, and estimated above it ...
-EXACT_BETWEENNESS_MAX = 500
-#: ... from this many sampled source nodes (seeded).
-BETWEENNESS_SAMPLE = 200
+    #: What a ranking or a group table reads names and labels from.
+    Analysed: TypeAlias = "nx.MultiDiGraph | PlainGraph"
+
 #: The centralities a ranking can be by.
 CentralityKind = Literal["degree", "betweenness"]
 CENTRALITIES: tuple[CentralityKind, ...] = ("degree", "betweenness")
@@ -47,25 +47,19 @@ class Scores:
     betweenness: dict[str, float]
 
 
-def centrality_scores(graph: nx.MultiDiGraph) -> Scores:
+def centrality_scores(graph: Analysed) -> Scores:
     """Both centralities on the undirected simple graph. Betweenness is exact up to
-    :data:`EXACT_BETWEENNESS_MAX` nodes, above that a seeded estimate from
-    :data:`BETWEENNESS_SAMPLE` source nodes."""
-    import networkx as nx
-
-    simple = simple_graph(graph)
-    if not simple:
+    :data:`~gkg.analytics.fast.EXACT_BETWEENNESS_MAX` nodes, above that a seeded estimate
+    from :data:`~gkg.analytics.fast.BETWEENNESS_SAMPLE` source nodes (:mod:`.fast`)."""
+    simple = _simple(graph)
+    if not simple.names:
         return Scores({}, {}, {})
-    sample = BETWEENNESS_SAMPLE if len(simple) > EXACT_BETWEENNESS_MAX else None
-    return Scores(
-        dict(simple.degree()),
-        nx.degree_centrality(simple),
-        nx.betweenness_centrality(simple, k=sample, seed=SEED),
-    )
+    degree, degree_centrality = fast.degrees(simple)
+    return Scores(degree, degree_centrality, fast.betweenness(simple))
 
 
 def centrality(
-    graph: nx.MultiDiGraph, top: int = 10, by: str = "degree", scores: Scores | None = None
+    graph: Analysed, top: int = 10, by: str = "degree", scores: Scores | None = None
 ) -> list[Ranked]:
     """The ``top`` entities by ``degree`` or ``betweenness`` centrality (ties by id)."""
     if by not in CENTRALITIES:
@@ -79,8 +73,8 @@ def centrality(
         Ranked(
             rank=i,
             id=n,
-            name=name_of(graph, n),
-            label=graph.nodes[n].get("label", ""),
+            name=_name(graph, n),
+            label=_label(graph, n),
             degree=scores.degree[n],
             degree_centrality=round(scores.degree_centrality[n], 6),
             betweenness=round(scores.betweenness[n], 6),
@@ -89,27 +83,19 @@ def centrality(
     ]
 
 
-def components(graph: nx.MultiDiGraph) -> list[list[str]]:
+def components(graph: Analysed) -> list[list[str]]:
     """Connected components (edge direction ignored), largest first, ids sorted."""
-    import networkx as nx
-
-    parts = [sorted(c) for c in nx.weakly_connected_components(graph)]
-    return sorted(parts, key=lambda c: (-len(c), c[0]))
+    return fast.components(_simple(graph))
 
 
-def communities(graph: nx.MultiDiGraph, seed: int = SEED) -> list[list[str]]:
-    """Louvain communities of the undirected graph (seeded), largest first, ids sorted."""
-    import networkx as nx
-
-    simple = simple_graph(graph)
-    if not simple:
-        return []
-    found = nx.community.louvain_communities(simple, seed=seed)
-    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+def communities(graph: Analysed, seed: int = SEED) -> list[list[str]]:
+    """Seeded communities of the undirected graph, largest first, ids sorted: Louvain
+    (networkx) up to :data:`gkg.analytics.fast.LOUVAIN_MAX` nodes, Leiden (igraph) above."""
+    return fast.communities(_simple(graph), seed)
 
 
 def centrality_result(
-    graph: nx.MultiDiGraph, top: int = 10, by: str = "degree", scores: Scores | None = None
+    graph: Analysed, top: int = 10, by: str = "degree", scores: Scores | None = None
 ) -> Result:
     """:func:`centrality` as a table."""
     ranked = centrality(graph, top, by, scores)
@@ -122,9 +108,27 @@ def centrality_result(
     )
 
 
-def groups_result(graph: nx.MultiDiGraph, groups: Sequence[Sequence[str]], kind: str) -> Result:
+def groups_result(graph: Analysed, groups: Sequence[Sequence[str]], kind: str) -> Result:
     """Components or communities as a table: number, size and member names."""
     return Result(
         [kind, "size", "members"],
-        [[i, len(group), [name_of(graph, n) for n in group]] for i, group in enumerate(groups, 1)],
+        [[i, len(group), [_name(graph, n) for n in group]] for i, group in enumerate(groups, 1)],
     )
+
+
+def _simple(graph: Analysed) -> Simple:
+    if isinstance(graph, PlainGraph):
+        return Simple.of_plain(graph)
+    return Simple.of_networkx(graph)
+
+
+def _name(graph: Analysed, node_id: str) -> str:
+    if isinstance(graph, PlainGraph):
+        return graph.name_of(node_id)
+    return str(name_of(graph, node_id))
+
+
+def _label(graph: Analysed, node_id: str) -> str:
+    if isinstance(graph, PlainGraph):
+        return str(graph.label[node_id])
+    return str(graph.nodes[node_id].get("label", ""))

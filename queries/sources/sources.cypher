@@ -4,19 +4,25 @@
 //   of nodes and relationships that cite it.
 // result: table
 // engine: cypher
-MATCH (s:SourceDocument)
-OPTIONAL MATCH (n:Entity)
-WHERE s.id IN n.sourceIds AND NOT n:SourceDocument
-WITH s, count(n) AS nodes
+// note: counted in one pass over the nodes and one over the relationships, per cited source
+//   id (not one pass per source); a fact citing a source twice counts once.
+MATCH (n:Entity)
+WHERE NOT n:SourceDocument
+UNWIND n.sourceIds AS cited
+WITH cited, count(DISTINCT n) AS nodes
+WITH collect([cited, nodes]) AS nodeCounts
 OPTIONAL MATCH (:Entity)-[r]->(:Entity)
-WHERE s.id IN r.sourceIds
-WITH s, nodes, count(r) AS relationships
+WITH nodeCounts, r
+UNWIND CASE WHEN size(coalesce(r.sourceIds, [])) = 0 THEN [null] ELSE r.sourceIds END AS cited
+WITH nodeCounts, cited, count(DISTINCT r) AS relationships
+WITH nodeCounts, collect([cited, relationships]) AS relCounts
+MATCH (s:SourceDocument)
 RETURN s.id AS id,
        s.publisher AS publisher,
        s.title AS title,
        s.publishedDate AS published,
        s.language AS language,
        s.fileName AS file,
-       nodes,
-       relationships
+       coalesce(head([c IN nodeCounts WHERE c[0] = s.id | c[1]]), 0) AS nodes,
+       coalesce(head([c IN relCounts WHERE c[0] = s.id | c[1]]), 0) AS relationships
 ORDER BY published, id

@@ -20,6 +20,9 @@ def convert_result(raw: Any, lookup: SeedLookup) -> Result:
     from falkordb.path import Path as FPath
 
     columns = [str(h[1]) for h in (raw.header or [])]
+    plain_rows = _plain_rows(raw.result_set)
+    if plain_rows is not None:  # no graph element, date or map anywhere: nothing to convert
+        return Result(columns, plain_rows)
     seed_ids: dict[int, str] = {}
     edges: list[Edge] = []
 
@@ -55,12 +58,31 @@ def convert_result(raw: Any, lookup: SeedLookup) -> Result:
         if isinstance(value, (list, tuple)):
             return [convert(v) for v in value]
         if isinstance(value, dict):
-            return {str(k): convert(v) for k, v in value.items()}
+            return {str(k): convert(v) for k, v in sorted(value.items())}
         if isinstance(value, (dt.date, dt.datetime, dt.time)):
             return value.isoformat()
         return value
 
     return Result(columns, [[convert(v) for v in row] for row in raw.result_set])
+
+
+#: Values a reply holds as they are (a list of them too): nothing to convert.
+_SCALARS = (str, int, float, type(None))
+
+
+def _plain_rows(rows: list[list[Any]]) -> list[list[Any]] | None:
+    """The rows themselves when every value is a scalar or a list of scalars (the common
+    case of a big table), else None. One quick pass instead of two walks."""
+    scalars = _SCALARS
+    for row in rows:
+        for value in row:
+            if type(value) is list:
+                for item in value:
+                    if not isinstance(item, scalars):
+                        return None
+            elif not isinstance(value, scalars):
+                return None
+    return rows if all(type(row) is list for row in rows) else [list(row) for row in rows]
 
 
 def _seed_id(properties: Mapping[str, Any], internal: int, prefix: str = "#") -> str:
