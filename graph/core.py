@@ -14,7 +14,8 @@ The store is opened on first use, so listing queries or validating files starts 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,8 @@ class KnowledgeGraph:
         self._query_dirs = [Path(d) for d in query_dirs]
         self._catalogue: Catalogue | None = None
         self._store = store
+        #: The date of a past view (``as_of``), None for today's graph.
+        self.as_of_date: str | None = None
 
     @classmethod
     def over(cls, store: GraphStore, query_dirs: Sequence[str | Path] = ()) -> KnowledgeGraph:
@@ -98,6 +101,28 @@ class KnowledgeGraph:
                 "`gkg server` manages only the embedded store (unset NEO4J_URI to use it)"
             )
         return server
+
+    @contextmanager
+    def as_of(self, date: str | None) -> Iterator[KnowledgeGraph]:
+        """The graph as it was known on ``date`` (YYYY-MM-DD; YYYY-MM and YYYY mean their
+        last day): only facts whose sources were published by then, each with the value
+        current then. ``None``: today's graph (this object). Nothing stored changes::
+
+            with kg.as_of("2023-12-31") as then:
+                then.query("data-center")
+        """
+        if date is None:
+            yield self
+            return
+        from gkg.catalogue.values import as_of_date
+
+        day = as_of_date(date)
+        self.require_loaded()
+        with self.store.as_of(day) as view:
+            past = KnowledgeGraph(self.settings, self._query_dirs, store=view)
+            past._catalogue = self._catalogue
+            past.as_of_date = day
+            yield past
 
     def close(self) -> None:
         """Close the connection; the embedded server keeps running for other users."""
@@ -221,12 +246,23 @@ class KnowledgeGraph:
 
         return neighbourhood(self.store, text, depth)
 
+    def claims(self) -> list[Node]:
+        """Every stored claim (one per claimed value and source), by id: earlier and later
+        values of the facts the sources disagree on or update."""
+        from gkg.schema import CLAIM_LABEL
+
+        found: list[Node] = self.store.run(
+            f"MATCH (c:{CLAIM_LABEL}) RETURN c ORDER BY c.id"
+        ).column("c")
+        return found
+
     def export(self, fmt: str) -> str:
-        """The whole graph, source articles included, as ``json``, ``graphml`` or ``cypher``."""
+        """The whole graph, source articles and claims included, as ``json``, ``graphml``
+        or ``cypher``."""
         from gkg.present.export import export_text
 
         nodes, rels = self.whole_graph()
-        return export_text(nodes, rels, fmt)
+        return export_text(nodes, rels, fmt, self.claims())
 
     # --- analytics ----------------------------------------------------------------------
 

@@ -23,6 +23,10 @@ class QueryError(GkgError):
     """A query that is unknown, badly parameterised or rejected by the engine."""
 
 
+class UnknownEntityError(QueryError):
+    """A name that matches no entity (in the graph asked: a past view may not know it yet)."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One located problem in an input file."""

@@ -1,12 +1,14 @@
-"""Find entities in the store: one by id, English or Korean name, or alias (ignoring case),
+"""Find entities in the store: one by id, English or Korean name, or alias (ignoring case,
+spacing, punctuation, Unicode form and British spellings: :func:`gkg.names.lookup_key`),
 and the neighbourhood around one."""
 
 from __future__ import annotations
 
 import difflib
 
-from gkg.errors import QueryError
+from gkg.errors import QueryError, UnknownEntityError
 from gkg.model import Node, Relationship
+from gkg.names import lookup_key
 from gkg.schema import ENTITY_LABEL, LOOKUP_KEYS_PROP
 from gkg.stores.base import GraphStore
 
@@ -18,7 +20,7 @@ def resolve(store: GraphStore, text: str) -> Node:
     """The one node ``text`` names; :class:`QueryError` (with suggestions) otherwise."""
     found = store.run(
         f"MATCH (n:{ENTITY_LABEL}) WHERE {MATCHES_ENTITY} RETURN n",
-        {"entity": text.strip()},
+        {"entity": lookup_key(text)},
     ).column("n")
     if len(found) == 1:
         node: Node = found[0]
@@ -26,12 +28,16 @@ def resolve(store: GraphStore, text: str) -> Node:
     if len(found) > 1:
         ids = ", ".join(sorted(n.id for n in found))
         raise QueryError(f"{text!r} names several entities ({ids}); use one of these ids")
-    keys = store.run(
-        f"MATCH (n:{ENTITY_LABEL}) UNWIND n.{LOOKUP_KEYS_PROP} AS key RETURN DISTINCT key"
-    ).column("key")
-    close = difflib.get_close_matches(text.lower(), keys, n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise QueryError(f"no entity with id, name or alias {text!r}{hint}")
+    named: dict[str, str] = {}
+    for key, name in store.run(
+        f"MATCH (n:{ENTITY_LABEL}) UNWIND n.{LOOKUP_KEYS_PROP} AS key "
+        "RETURN DISTINCT key, coalesce(n.name, n.id) AS name"
+    ).rows:
+        named.setdefault(key, name)
+    close = difflib.get_close_matches(lookup_key(text), list(named), n=3, cutoff=0.6)
+    names = list(dict.fromkeys(named[c] for c in close))
+    hint = f"; did you mean {', '.join(repr(n) for n in names)}?" if names else ""
+    raise UnknownEntityError(f"no entity with id, name or alias {text!r}{hint}")
 
 
 #: Deepest neighbourhood :func:`neighbourhood` fetches.

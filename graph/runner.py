@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from gkg.catalogue import Catalogue, NamedQuery
-from gkg.errors import QueryError
+from gkg.errors import QueryError, UnknownEntityError
 from gkg.lookup import resolve
 from gkg.model import Result
+from gkg.names import lookup_key
 from gkg.stores.base import GraphStore
 
 
@@ -25,7 +26,18 @@ def run_query(
         from gkg.analytics.answers import answer
 
         return answer(store, name, bound)
-    return store.run(query.text, bound)
+    return store.run(query.text, as_keys(query, bound))
+
+
+def as_keys(query: NamedQuery, bound: Mapping[str, Any]) -> dict[str, Any]:
+    """Entity parameters as look-up keys (:func:`gkg.names.lookup_key`), the form the
+    stored ``lookupKeys`` have, so Cypher compares plain strings."""
+    keyed = dict(bound)
+    for param in query.params:
+        value = keyed.get(param.name)
+        if param.type == "entity" and isinstance(value, str):
+            keyed[param.name] = lookup_key(value)
+    return keyed
 
 
 def check_entities(store: GraphStore, query: NamedQuery, bound: Mapping[str, Any]) -> None:
@@ -35,5 +47,7 @@ def check_entities(store: GraphStore, query: NamedQuery, bound: Mapping[str, Any
         if param.type == "entity" and value is not None:
             try:
                 resolve(store, value)
+            except UnknownEntityError as exc:
+                raise UnknownEntityError(f"parameter {param.name!r}: {exc}") from None
             except QueryError as exc:
                 raise QueryError(f"parameter {param.name!r}: {exc}") from None

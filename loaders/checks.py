@@ -21,6 +21,7 @@ from gkg.schema import (
     Prop,
     RelType,
 )
+from gkg.timeline import parse_when
 
 #: Longest string value accepted (a quote or a description, not an article).
 MAX_STRING_CHARS = 20_000
@@ -134,10 +135,19 @@ class ElementChecks:
                 )
                 ok = False
                 continue
-            checked, error = _check_value(prop, value)
+            if _is_claims(prop, value):
+                claimed, plain = self.claim_property(file, keys, item, declared, prop, value)
+                ok &= claimed
+                if plain is not None:
+                    props[name] = plain
+                continue
+            checked, error = check_value(prop, value)
             if error:
                 self.problem(file, (*keys, name), name, error)
                 ok = False
+            elif prop.type == "when":
+                props[name] = checked.stored(end=name == "validTo")
+                props[f"{name}Precision"] = checked.precision
             elif checked is not None:
                 props[name] = checked
         for prop in _required(declared):
@@ -145,6 +155,19 @@ class ElementChecks:
                 self.problem(file, keys, prop.name, f"required for {what} ({_expected(prop)})")
                 ok = False
         return props if ok else None
+
+    def claim_property(
+        self,
+        file: int,
+        keys: KeyPath,
+        item: dict[str, Any],
+        declared: NodeType | RelType,
+        prop: Prop,
+        value: Any,
+    ) -> tuple[bool, Any]:
+        """Check a property written as claims (see :mod:`gkg.loaders.claims`)."""
+        self.problem(file, (*keys, prop.name), prop.name, "claims are not accepted here")
+        return False, None
 
     def citations(
         self, file: int, keys: KeyPath, item: dict[str, Any]
@@ -222,12 +245,21 @@ class ElementChecks:
         return (ids, quotes) if ok else None
 
 
+def _is_claims(prop: Prop, value: Any) -> bool:
+    """A mapping, or a list where the property takes no list (or a list of mappings)."""
+    if isinstance(value, dict):
+        return True
+    if not isinstance(value, list):
+        return False
+    return prop.type != "list[str]" or any(isinstance(v, dict) for v in value)
+
+
 def _required(declared: NodeType | RelType) -> list[Prop]:
     common = COMMON_NODE_PROPS if isinstance(declared, NodeType) else COMMON_REL_PROPS
     return [p for p in common + declared.props if p.required]
 
 
-def _check_value(prop: Prop, value: Any) -> tuple[Any, str | None]:
+def check_value(prop: Prop, value: Any) -> tuple[Any, str | None]:
     """The stored form of ``value`` for ``prop``, or an error saying what was expected."""
     if value is None:
         return None, f"expected {_expected(prop)}, got nothing"
@@ -260,6 +292,11 @@ def _check_value(prop: Prop, value: Any) -> tuple[Any, str | None]:
         value, error = _date(value)
         if error:
             return None, error
+    elif kind == "when":
+        try:
+            return parse_when(value), None
+        except ValueError as exc:
+            return None, str(exc)
     elif kind == "list[str]":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return None, f"expected a list of text, got {kind_of(value)} {quoted(value)}"
@@ -296,6 +333,7 @@ def _expected(prop: Prop) -> str:
         "float": "a number",
         "bool": "true or false",
         "date": "a date YYYY-MM-DD",
+        "when": "a date YYYY-MM-DD, YYYY-MM or YYYY, or 'before' one of these",
         "list[str]": "a list of text",
     }
     text = names[prop.type]

@@ -1,7 +1,9 @@
 """Turn a validated seed into batched write statements, content hashes and a load stamp.
 
-Every stored element gets ``sourceIds``/``sourceQuotes`` (its citations), ``asOf``,
-``contentHash`` (of its own properties), ``dataset`` (the file's dataset) and ``loadRun``.
+Every stored element gets its citations (``sourceIds`` with each source once, ``sourceQuotes``
+with ``quoteSourceIds``), its knowledge dates (``firstStated``, ``lastStated``),
+``contentHash`` (of its own properties and claims), ``dataset`` (the file's dataset) and
+``loadRun``; its claims become ``:Claim`` rows of the same dataset and stamp.
 The stamp is a digest of the dataset's name and whole content, so loading the same file
 twice writes an identical graph, and a load of different content replaces the dataset's
 stamp, letting its stale elements be found and removed.
@@ -15,10 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from gkg.loaders.knowledge import claim_rows, element_meta, lookup_keys
 from gkg.loaders.parse import paused_gc
 from gkg.loaders.validate import NodeRecord, RelRecord, Seed
-from gkg.schema import LOOKUP_KEYS_PROP
-from gkg.stores.ingest import Statement, merge_nodes, merge_relationships
+from gkg.schema import CLAIM_LABEL, LOOKUP_KEYS_PROP
+from gkg.stores.ingest import Statement, merge_claims, merge_nodes, merge_relationships
 
 #: One encoder for every digest: ``json.dumps`` with these options builds a new one per call.
 _CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -67,10 +70,16 @@ def _plan(seed: Seed) -> LoadPlan:
     wholes = {name: hashlib.blake2b(name.encode(), digest_size=16) for name in names}
     counts: dict[str, list[int]] = {name: [0, 0] for name in names}
     rows_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    claims: list[dict[str, Any]] = []
+    shown: dict[str, str] = {}
     for node in seed.nodes:
         dataset = names[node.origin.file]
-        props = _node_props(node)
-        digest = _digest(node.label, props)
+        props = _node_props(node, seed.source_dates)
+        shown[node.id] = str(props.get("name", node.id))
+        own_claims = _claims_of(claim_rows(node, "node", node.label, shown[node.id]), dataset)
+        claims += own_claims
+        rows_of[dataset] += own_claims
+        digest = _digest(node.label, {**props, "claims": own_claims})
         props["contentHash"] = digest
         props["dataset"] = dataset
         row: dict[str, Any] = {"id": node.id, "props": props}
@@ -82,8 +91,12 @@ def _plan(seed: Seed) -> LoadPlan:
         wholes[dataset].update(digest.encode())
     for rel in seed.relationships:
         dataset = names[rel.origin.file]
-        props = _rel_props(rel)
-        digest = _digest(f"{rel.type}|{rel.start}|{rel.end}", props)
+        props = _rel_props(rel, seed.source_dates)
+        link = f"{shown.get(rel.start, rel.start)} -{rel.type}-> {shown.get(rel.end, rel.end)}"
+        own_claims = _claims_of(claim_rows(rel, "relationship", rel.type, link), dataset)
+        claims += own_claims
+        rows_of[dataset] += own_claims
+        digest = _digest(f"{rel.type}|{rel.start}|{rel.end}", {**props, "claims": own_claims})
         props["contentHash"] = digest
         props["dataset"] = dataset
         row = {"id": rel.id, "start": rel.start, "end": rel.end, "props": props}
@@ -119,26 +132,31 @@ def _plan(seed: Seed) -> LoadPlan:
         Statement(merge_relationships(type_name), rows, f"{type_name} relationships")
         for type_name, rows in rel_rows.items()
     ]
+    if claims:
+        statements.append(Statement(merge_claims(), claims, f"{CLAIM_LABEL} nodes"))
     return LoadPlan(statements, stamp, nodes, rels, owner, plans)
 
 
-def _node_props(node: NodeRecord) -> dict[str, Any]:
+def _claims_of(rows: list[dict[str, Any]], dataset: str) -> list[dict[str, Any]]:
+    """Claim rows of one element, with their dataset and content hash."""
+    for row in rows:
+        row["props"]["dataset"] = dataset
+        row["props"]["contentHash"] = _digest(CLAIM_LABEL, row["props"])
+    return rows
+
+
+def _node_props(node: NodeRecord, dates: dict[str, str]) -> dict[str, Any]:
     props = dict(node.props)
     props["id"] = node.id
-    props["sourceIds"] = node.source_ids
-    props["sourceQuotes"] = node.quotes
-    keys = {node.id, str(props.get("name", "")).lower(), str(props.get("nameKo", "")).lower()}
-    keys.update(alias.lower() for alias in props.get("aliases", ()))
-    keys.discard("")
-    props[LOOKUP_KEYS_PROP] = sorted(keys)
+    props.update(element_meta(node, dates))
+    props[LOOKUP_KEYS_PROP] = lookup_keys(node.id, props)
     return props
 
 
-def _rel_props(rel: RelRecord) -> dict[str, Any]:
+def _rel_props(rel: RelRecord, dates: dict[str, str]) -> dict[str, Any]:
     props = dict(rel.props)
     props["id"] = rel.id
-    props["sourceIds"] = rel.source_ids
-    props["sourceQuotes"] = rel.quotes
+    props.update(element_meta(rel, dates))
     return props
 
 

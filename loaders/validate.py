@@ -14,8 +14,10 @@ from typing import Any
 
 from gkg.errors import SchemaError, ValidationError
 from gkg.loaders.checks import Origin, id_problem, kind_of, quoted
+from gkg.loaders.claims import ClaimChecks, ClaimRecord
 from gkg.loaders.dataset_checks import DATASET_KEY, DatasetChecks
 from gkg.loaders.datasets import Kept
+from gkg.loaders.knowledge import check_knowledge
 from gkg.loaders.parse import paused_gc
 from gkg.loaders.reader import KeyPath, SeedFile, read_seed_files
 from gkg.schema import (
@@ -26,6 +28,7 @@ from gkg.schema import (
     node_type,
     rel_type,
 )
+from gkg.timeline import When, effective_date, parse_when
 
 SECTIONS = ("sources", "nodes", "relationships")
 
@@ -38,6 +41,12 @@ class NodeRecord:
     source_ids: list[str]
     quotes: list[str]
     origin: Origin
+    claims: list[ClaimRecord] = field(default_factory=list)
+    #: Per claimed property, its claims by source, ranked (see gkg.loaders.knowledge).
+    stated: dict[str, list[Any]] = field(default_factory=dict)
+    first_stated: str = ""
+    #: Names the seed infers: property -> reason.
+    marks: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -50,6 +59,10 @@ class RelRecord:
     source_ids: list[str]
     quotes: list[str]
     origin: Origin
+    claims: list[ClaimRecord] = field(default_factory=list)
+    stated: dict[str, list[Any]] = field(default_factory=dict)
+    first_stated: str = ""
+    marks: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,6 +72,8 @@ class Seed:
     files: list[str]
     nodes: list[NodeRecord] = field(default_factory=list)
     relationships: list[RelRecord] = field(default_factory=list)
+    #: Effective publication date of every source (when what it states became known).
+    source_dates: dict[str, str] = field(default_factory=dict)
     #: The dataset of each file (its ``dataset:`` name, else its path), and its digest.
     datasets: list[str] = field(default_factory=list)
     digests: list[str] = field(default_factory=list)
@@ -86,7 +101,7 @@ def validate(files: Sequence[SeedFile], kept: Kept | None = None) -> Seed:
     return seed
 
 
-class _Checker(DatasetChecks):
+class _Checker(DatasetChecks, ClaimChecks):
     """One validation run: sources first, then nodes, then relationships."""
 
     # --- the run ------------------------------------------------------------------------
@@ -126,7 +141,9 @@ class _Checker(DatasetChecks):
                 for i, item in enumerate(items):
                     record = self.node(index, section, i, item, SOURCE_LABEL)
                     if record:
-                        self.source_dates[record.id] = str(record.props.get("publishedDate", ""))
+                        published = str(record.props.get("publishedDate", ""))
+                        precision = record.props.get("publishedDatePrecision")
+                        self.source_dates[record.id] = effective_date(published, precision)
                         seed.nodes.append(record)
         for index, section, items in sections:
             if section == "nodes":
@@ -134,7 +151,6 @@ class _Checker(DatasetChecks):
                     record = self.node(index, section, i, item, None)
                     if record:
                         seed.nodes.append(record)
-        self.finish_nodes(seed.nodes)
         labels = {n.id: n.label for n in seed.nodes}
         if self.kept is not None:
             labels = {**{i: n.label for i, n in self.kept.nodes.items()}, **labels}
@@ -146,6 +162,9 @@ class _Checker(DatasetChecks):
                     if rel:
                         seed.relationships.append(rel)
         self.report_clashes()
+        seed.source_dates = dict(self.source_dates)
+        if not self.pending:
+            check_knowledge(self, seed)
         return seed
 
     # --- nodes --------------------------------------------------------------------------
@@ -186,6 +205,8 @@ class _Checker(DatasetChecks):
             return None
         props = self.properties(file, keys, item, ntype, NODE_KEYS, ntype.label)
         ok &= props is not None
+        claims, marks = self.take_claims()
+        ok &= self.element_time(file, keys, item)
         if fixed_label and "sources" not in item:
             source_ids, quotes = [node_id or ""], [""]
         else:
@@ -210,17 +231,25 @@ class _Checker(DatasetChecks):
                     ok = False
         if not ok or node_id is None or props is None:
             return None
-        return NodeRecord(node_id, ntype.label, props, source_ids, quotes, Origin(file, keys))
+        return NodeRecord(
+            node_id, ntype.label, props, source_ids, quotes, Origin(file, keys), claims, marks=marks
+        )
 
-    def finish_nodes(self, nodes: list[NodeRecord]) -> None:
-        """Give every node without ``asOf`` the newest publication date it cites."""
-        for node in nodes:
-            if "asOf" not in node.props:
-                node.props["asOf"] = self.newest_date(node.source_ids, node.props)
-
-    def newest_date(self, source_ids: list[str], props: dict[str, Any]) -> str:
-        dates = [self.source_dates.get(s, "") for s in source_ids]
-        return max(dates, default="") or str(props.get("publishedDate", ""))
+    def element_time(self, file: int, keys: KeyPath, item: dict[str, Any]) -> bool:
+        """The element's own inference mark, and validFrom not after validTo."""
+        inferred, _ = self.inference(file, keys, item)
+        bounds: list[When | None] = []
+        for name in ("validFrom", "validTo"):
+            try:
+                raw = item.get(name)
+                bounds.append(
+                    parse_when(raw)
+                    if raw is not None and not isinstance(raw, (dict, list))
+                    else None
+                )
+            except ValueError:
+                bounds.append(None)  # reported by the property check
+        return inferred is not None and self.valid_order(file, keys, "", *bounds)
 
     def identifier(self, file: int, keys: KeyPath, item: dict[str, Any]) -> str | None:
         value = item.get("id")
@@ -318,6 +347,8 @@ class _Checker(DatasetChecks):
             )
             ok = False
         props = self.properties(file, keys, item, rtype, REL_KEYS, type_name)
+        claims, marks = self.take_claims()
+        ok &= self.element_time(file, keys, item)
         cited = self.citations(file, keys, item)
         if not ok or props is None or cited is None:
             return None
@@ -338,8 +369,6 @@ class _Checker(DatasetChecks):
             return None
         rel_origin[rel_id] = Origin(file, keys)
         source_ids, quotes = cited
-        if "asOf" not in props:
-            props["asOf"] = self.newest_date(source_ids, props)
         return RelRecord(
             rel_id,
             type_name,
@@ -349,4 +378,6 @@ class _Checker(DatasetChecks):
             source_ids,
             quotes,
             Origin(file, keys),
+            claims,
+            marks=marks,
         )

@@ -345,7 +345,7 @@ def test_run_binds_checks_entities_and_answers(small_store, tmp_path: Path) -> N
     assert (record["computePetaflops"], record["builtBy"]) == (88.5, ["NHN Cloud"])
     with pytest.raises(QueryError, match=r"parameter 'center': no entity .* 'nhn cluod'"):
         run_query(small_store, catalogue, "data-center", {"center": "nhn cluod"})
-    with pytest.raises(QueryError, match="did you mean 'nhn cloud'"):
+    with pytest.raises(QueryError, match="did you mean 'NHN Cloud'"):
         run_query(small_store, catalogue, "partners", {"org": "nhn clouds"})
 
 

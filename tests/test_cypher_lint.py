@@ -32,10 +32,10 @@ def lint_schema() -> dict:
         props |= {p.name for p in node_type.props}
     for rel in gschema.REL_TYPES:
         props |= {p.name for p in rel.props}
-    props |= {*gschema.STORED_META_PROPS, gschema.LOOKUP_KEYS_PROP}
+    props |= {*gschema.STORED_META_PROPS, gschema.LOOKUP_KEYS_PROP, *gschema.CLAIM_PROPS}
     entity = gschema.ENTITY_LABEL
     return {
-        "labels": [entity, *gschema.labels()],
+        "labels": [entity, *gschema.labels(), gschema.CLAIM_LABEL],
         "relationshipTypes": gschema.rel_types(),
         "propertyKeys": sorted(props),
         "graphSchema": [

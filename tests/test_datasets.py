@@ -54,13 +54,13 @@ def test_the_cli_adds_lists_unloads_and_replaces_datasets(gkg: Gkg, tmp_path: Pa
     assert "loaded: nodes +1 ~0 -0, relationships +1 ~0 -0" in added
     assert re.search(rf"Company \|\s+1 \|\s+0 \|\s+0 \|\s+0 \| {re.escape(str(extra))}", added)
     exported = json.loads(gkg("export", check=True).stdout)
-    assert (len(exported["nodes"]), len(exported["relationships"])) == (190, 255)
+    assert (len(exported["nodes"]), len(exported["relationships"])) == (190, 278)
     assert "seed" in {n["properties"]["dataset"] for n in exported["nodes"]}
 
     listed = json.loads(gkg("datasets", "--format", "json", check=True).stdout)
     assert [(d["name"], d["nodes"], d["relationships"]) for d in listed] == [
         (str(extra), 1, 1),
-        ("seed", 189, 254),
+        ("seed", 189, 277),
     ]
     assert all(len(d["digest"]) == 64 and d["loadedAt"] for d in listed)
 

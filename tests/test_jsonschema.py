@@ -7,6 +7,7 @@ import json
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
 import pytest
@@ -60,12 +61,23 @@ def test_the_shipped_seed_and_the_readme_point_editors_at_the_schema() -> None:
     assert json.loads(beside.read_text(encoding="utf-8")) == seed_json_schema()
 
 
+def _plain(prop: dict[str, Any]) -> dict[str, Any]:
+    """A property's schema for a plain value (the first of: plain, a claim, claims)."""
+    return prop["anyOf"][0] if "anyOf" in prop and "type" not in prop else prop
+
+
 def test_the_schema_knows_types_units_choices_and_ends() -> None:
     defs = seed_json_schema()["$defs"]
-    budget = defs["Budget"]["properties"]
+    budget = {k: _plain(v) for k, v in defs["Budget"]["properties"].items()}
     assert budget["amountKrw"]["type"] == "integer" and budget["amountKrw"]["minimum"] == 0
     assert "KRW" in budget["amountKrw"]["description"]
-    assert "in-operation" in defs["DataCenter"]["properties"]["status"]["enum"]
+    assert "in-operation" in _plain(defs["DataCenter"]["properties"]["status"])["enum"]
+    claim = defs["DataCenter"]["properties"]["status"]["anyOf"][1]
+    assert (
+        claim["properties"]["value"]["enum"]
+        == _plain(defs["DataCenter"]["properties"]["status"])["enum"]
+    )
+    assert "rank" in claim["properties"] and "validFrom" in claim["properties"]
     assert "DataCenter" in defs["EQUIPPED_WITH"]["properties"]["from"]["description"]
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from gkg.errors import QueryError
 from gkg.stores.base import GraphStore
-from tests.helpers import answers_economy, answers_society  # noqa: F401  (they register)
+from tests.helpers import answers_economy, answers_society, answers_time  # noqa: F401  (they register)
 from tests.helpers.query_checks import CATALOGUE, CHECKS, rows, run
 
 # --- the tests ----------------------------------------------------------------------------
@@ -39,5 +39,5 @@ def test_queries_work_on_the_small_fixture_too(small_store: GraphStore) -> None:
 
 
 def test_an_entity_parameter_that_names_nothing_is_a_clear_error(seed_store: GraphStore) -> None:
-    with pytest.raises(QueryError, match=r"no entity with id, name or alias 'asicalnd'.*asicland"):
+    with pytest.raises(QueryError, match=r"no entity with id, name or alias 'asicalnd'.*ASICLAND"):
         run(seed_store, "partners", org="asicalnd")

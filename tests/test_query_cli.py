@@ -213,7 +213,7 @@ def test_a_write_through_cypher_is_refused_and_changes_nothing(on_seed: Gkg) -> 
         (["query", "neighbourhood", "-p", "colour=red"], ["no parameter 'colour'"]),
         (["query", "neighbourhood", "-p", "depth"], ["--param takes key=value"]),
         (["query", "stale-facts", "-p", "before=soon"], ["expected a date"]),
-        (["query", "partners", "-p", "org=asicalnd"], ["no entity", "did you mean 'asicland'"]),
+        (["query", "partners", "-p", "org=asicalnd"], ["no entity", "did you mean 'ASICLAND'"]),
         (["cypher", "MATCH (n RETURN n"], ["Invalid input"]),
         (["cypher", "MATCH (n) RETURN nosuchfunction(n)"], ["nosuchfunction"]),
         (["cypher", "  "], ["no Cypher given"]),

@@ -1,20 +1,26 @@
 """Facts of data/seed.yaml: quotes are verbatim, key numbers are right, everything is cited.
 
 No database needed. The source articles live outside the repository (they are copyrighted),
-in ``<repo's parent>/shared/seeds``; the quote check is skipped when that folder is missing.
+in ``<repo's parent>/shared/seeds`` (or ``GKG_ARTICLES``); the quote check is skipped when
+that folder is missing. Properties written as claims (see the README, "Facts in time") are
+read through the validator, so ``nodes[...]["status"]`` is the value current today.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "data" / "seed.yaml"
-ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+ARTICLES = Path(
+    os.environ.get("GKG_ARTICLES") or Path(__file__).resolve().parents[2] / "shared" / "seeds"
+)
 
 _WS = re.compile(r"\s+")
 
@@ -31,13 +37,37 @@ def seed() -> dict:
 
 
 @pytest.fixture(scope="module")
-def nodes(seed) -> dict[str, dict]:
-    return {n["id"]: n for n in seed["nodes"]}
+def validated():
+    from gkg.loaders.validate import validate_files
+
+    return validate_files([SEED])
 
 
 @pytest.fixture(scope="module")
-def rels(seed) -> list[dict]:
-    return seed["relationships"]
+def nodes(seed, validated) -> dict[str, dict]:
+    """Each node as written, with claim-form properties replaced by their current value."""
+    current = {n.id: n.props for n in validated.nodes}
+    return {n["id"]: {**n, **current[n["id"]]} for n in seed["nodes"]}
+
+
+@pytest.fixture(scope="module")
+def rels(seed, validated) -> list[dict]:
+    return [{**r, **v.props} for r, v in zip(seed["relationships"], validated.relationships)]
+
+
+def _citations(item: dict) -> list[dict]:
+    """An element's own citations and those of every claim written for its properties."""
+    found = list(item["sources"])
+    for value in item.values():
+        for claim in value if isinstance(value, list) else [value]:
+            if isinstance(claim, dict) and "value" in claim:
+                found += claim.get("sources", [])
+    return found
+
+
+def _claims(item: dict, prop: str) -> list[dict[str, Any]]:
+    value = item[prop]
+    return value if isinstance(value, list) else [value]
 
 
 def _has_rel(rels, type_, start, end, **props) -> bool:
@@ -88,7 +118,7 @@ def test_every_element_cites_a_declared_source(seed):
 
 def test_quotes_are_short(seed):
     for item in seed["nodes"] + seed["relationships"]:
-        for c in item["sources"]:
+        for c in _citations(item):
             assert len(c["quote"]) <= 200, f"quote too long ({len(c['quote'])}): {c['quote']}"
 
 
@@ -103,7 +133,7 @@ def test_quotes_occur_verbatim_in_their_articles(seed):
     missing = [
         (c["doc"], c["quote"])
         for item in seed["nodes"] + seed["relationships"]
-        for c in item["sources"]
+        for c in _citations(item)
         if _squash(c["quote"]) not in texts[c["doc"]]
     ]
     assert not missing, f"{len(missing)} quotes not found verbatim: {missing[:5]}"

@@ -26,8 +26,10 @@ from typing import Any, Literal, cast, get_args
 from gkg.catalogue.values import convert
 from gkg.errors import QueryError
 
-#: The type of a query parameter; ``entity`` is an id, name or alias that must exist.
-ParamType = Literal["str", "int", "float", "bool", "date", "entity"]
+#: The type of a query parameter; ``entity`` is an id, name or alias that must exist;
+#: ``name`` is text compared with names as look-up keys (case, spacing, Unicode form and
+#: British spellings ignored: :func:`gkg.names.lookup_key`).
+ParamType = Literal["str", "int", "float", "bool", "date", "entity", "name"]
 #: What an answer is: a table, or nodes and relationships worth drawing.
 ResultKind = Literal["table", "graph"]
 #: Who answers: the store's Cypher, or a networkx function registered for the query.

@@ -27,6 +27,12 @@ def convert(kind: str, value: Any) -> Any:
         if kind == "entity" and not text:
             raise ValueError("expected an entity id, name or alias, got nothing")
         return text
+    if kind == "name":
+        from gkg.names import lookup_key
+
+        if not isinstance(value, str) or not lookup_key(value):
+            raise ValueError(f"expected a name or part of one (letters or digits), got {value!r}")
+        return lookup_key(value)
     if kind == "bool":
         if isinstance(value, bool):
             return value
@@ -66,6 +72,26 @@ def _iso_date(value: Any) -> str:
         except ValueError:
             pass
     raise ValueError(f"expected a date YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}")
+
+
+def as_of_date(value: Any) -> str:
+    """The day an ``--as-of`` value means: a date as given; ``YYYY-MM`` and ``YYYY`` mean
+    their last day (everything published in that month or year is known by then)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d{4}", text):
+            return f"{text}-12-31"
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = int(text[:4]), int(text[5:])
+            if 1 <= month <= 12:
+                first_next = dt.date(year + month // 12, month % 12 + 1, 1)
+                return (first_next - dt.timedelta(days=1)).isoformat()
+    try:
+        return _iso_date(value)
+    except ValueError:
+        raise QueryError(
+            f"--as-of takes a date YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}"
+        ) from None
 
 
 def parse_assignments(pairs: Sequence[str]) -> dict[str, str]:

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -14,7 +15,25 @@ from gkg.core import KnowledgeGraph
 from gkg.errors import GkgError
 from gkg.stores.factory import store_settings
 
-__all__ = ["GkgError", "StoreOptions", "core_from", "err", "global_options"]
+__all__ = [
+    "AS_OF_HELP",
+    "GkgError",
+    "StoreOptions",
+    "as_of_option",
+    "core_from",
+    "err",
+    "global_options",
+]
+
+AS_OF_HELP = (
+    "Answer from the graph as known on this date (YYYY-MM-DD, YYYY-MM or YYYY): only facts "
+    "from sources published by then, each with the value current then."
+)
+
+
+def as_of_option() -> Any:
+    """The ``--as-of DATE`` option of query, cypher, viz, report and export."""
+    return typer.Option(None, "--as-of", help=AS_OF_HELP, show_default=False, metavar="DATE")
 
 
 @dataclass

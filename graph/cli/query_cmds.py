@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from gkg.cli.common import core_from, err
+from gkg.cli.common import as_of_option, core_from, err
 from gkg.cli.output import Lang, OutputFormat, emit, format_option, lang_option, output_width
 from gkg.model import Result
 
@@ -168,12 +168,13 @@ def query(
         None, "--out", "-o", help=OUT_HELP, show_default=False, metavar="FILE"
     ),
     queries: list[Path] = _dirs_option(),
+    as_of: str = as_of_option(),
     limit: int = _limit_option(),
 ) -> None:
     """Run a named query (`gkg queries` lists them; unset parameters take their defaults)."""
     from gkg.catalogue import parse_assignments
 
-    with core_from(ctx, queries) as kg:
+    with core_from(ctx, queries) as today, today.as_of(as_of) as kg:
         named = kg.describe(name)
         params = kg.catalogue.bind(name, parse_assignments(param or []))
         result = kg.query(name, params)
@@ -199,6 +200,7 @@ def cypher(
     out: Path = typer.Option(
         None, "--out", "-o", help=OUT_HELP, show_default=False, metavar="FILE"
     ),
+    as_of: str = as_of_option(),
     limit: int = _limit_option(),
 ) -> None:
     """Run ad-hoc read-only Cypher (the engine refuses writes)."""
@@ -215,7 +217,7 @@ def cypher(
 
     for warning in unknown_names(text):
         err(f"warning: {warning}")
-    with core_from(ctx) as kg:
+    with core_from(ctx) as today, today.as_of(as_of) as kg:
         result = kg.cypher(text, params)
     emit(_limited(result, limit), fmt.value, out, lang=lang.value)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import typer
 
-from gkg.cli.common import core_from, err
+from gkg.cli.common import as_of_option, core_from, err
 from gkg.core import KnowledgeGraph
 from gkg.errors import GkgError
 from gkg.model import Result, graph_of
@@ -94,6 +94,7 @@ def viz(
     out: Path = typer.Option(Path("gkg-graph.html"), "--out", "-o", help="The HTML file."),
     open_it: bool = typer.Option(False, "--open", help=OPEN_HELP),
     queries: list[Path] = typer.Option(None, "--queries", help=QUERIES_HELP, show_default=False),
+    as_of: str = as_of_option(),
 ) -> None:
     """Draw the whole graph, a named query's answer or an entity's neighbourhood as one
     offline HTML page."""
@@ -101,7 +102,7 @@ def viz(
         raise GkgError("give --query or --around, not both")
     if param and not query:
         raise GkgError("--param needs --query")
-    with _loaded(ctx, queries) as kg:
+    with _loaded(ctx, queries) as today, today.as_of(as_of) as kg:
         value: Any
         if query:
             value, title = _query_graph(kg, query, param or [])
@@ -113,6 +114,8 @@ def viz(
             value = kg.entities()
             title = "The whole graph"
         nodes, rels = graph_of(value)
+        if as_of:
+            title += f" (as known on {as_of})"
         options: dict[str, Any] = {}
         if query or around:  # a part of the graph: embed the whole for "expand" and search
             from gkg.present.document import whole_document
@@ -230,10 +233,11 @@ def report(
     lang: Lang = typer.Option(Lang.en, "--lang", help=LANG_HELP),
     open_it: bool = typer.Option(False, "--open", help=OPEN_HELP),
     queries: list[Path] = typer.Option(None, "--queries", help=QUERIES_HELP, show_default=False),
+    as_of: str = as_of_option(),
 ) -> None:
     """Run every named query and write an offline report: an index page linking a page
     per query, the whole graph and the analytics."""
-    with _loaded(ctx, queries) as kg:
+    with _loaded(ctx, queries) as today, today.as_of(as_of) as kg:
         kg.catalogue  # noqa: B018  (a bad query folder is reported before any page is written)
         done = kg.report(out, lang=lang.value)
     drawn = sum(1 for o in done.outcomes if o.drawn)

@@ -12,7 +12,12 @@ from typing import Any, Literal, get_args
 
 from gkg.errors import GkgError
 from gkg.model import Node, Relationship
-from gkg.stores.ingest import cypher5_schema_statements, merge_nodes, merge_relationships
+from gkg.stores.ingest import (
+    cypher5_schema_statements,
+    merge_claims,
+    merge_nodes,
+    merge_relationships,
+)
 
 #: The forms the whole graph can be exported in.
 ExportFormat = Literal["json", "graphml", "cypher"]
@@ -29,13 +34,17 @@ def check_format(fmt: str) -> ExportFormat:
     raise GkgError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def export_text(nodes: list[Node], rels: list[Relationship], fmt: str) -> str:
-    """The graph of ``nodes`` and ``rels`` in format ``fmt`` (one of :data:`FORMATS`)."""
+def export_text(
+    nodes: list[Node], rels: list[Relationship], fmt: str, claims: list[Node] | None = None
+) -> str:
+    """The graph of ``nodes`` and ``rels`` in format ``fmt`` (one of :data:`FORMATS`).
+    ``claims`` (earlier and later values of facts, with their sources) go into JSON and
+    the Cypher script; GraphML holds the graph only."""
     kind = check_format(fmt)
     if kind == "json":
-        return to_json(nodes, rels)
+        return to_json(nodes, rels, claims or [])
     if kind == "cypher":
-        return to_cypher_script(nodes, rels)
+        return to_cypher_script(nodes, rels, claims or [])
     return to_graphml(nodes, rels)
 
 
@@ -46,8 +55,8 @@ def to_graphml(nodes: list[Node], rels: list[Relationship]) -> str:
     return graphml_text(build_graph(nodes, rels, include_sources=True))
 
 
-def to_json(nodes: list[Node], rels: list[Relationship]) -> str:
-    document = {
+def to_json(nodes: list[Node], rels: list[Relationship], claims: list[Node] | None = None) -> str:
+    document: dict[str, Any] = {
         "nodes": [
             {"id": n.id, "labels": list(n.labels), "properties": n.properties} for n in nodes
         ],
@@ -56,10 +65,14 @@ def to_json(nodes: list[Node], rels: list[Relationship]) -> str:
             for r in rels
         ],
     }
+    if claims:
+        document["claims"] = [c.properties for c in claims]
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def to_cypher_script(nodes: list[Node], rels: list[Relationship]) -> str:
+def to_cypher_script(
+    nodes: list[Node], rels: list[Relationship], claims: list[Node] | None = None
+) -> str:
     """A cypher-shell script: constraints, then batched ``UNWIND [...] AS row MERGE``.
 
     The ingestion statements are the loader's own (:mod:`gkg.stores.ingest`), with the batch
@@ -82,6 +95,8 @@ def to_cypher_script(nodes: list[Node], rels: list[Relationship]) -> str:
         )
     for type_name, rows in sorted(by_type.items()):
         lines += _unwind(merge_relationships(type_name), rows)
+    if claims:
+        lines += _unwind(merge_claims(), [{"id": c.id, "props": c.properties} for c in claims])
     return "\n".join(lines) + "\n"
 
 

@@ -66,8 +66,9 @@ def properties(props: Mapping[str, Any], units: Mapping[str, str]) -> list[dict[
 
 def citations(props: Mapping[str, Any], docs: Mapping[str, Node] | None) -> list[dict[str, str]]:
     """The sources an element cites, in seed order, each with its quote."""
-    ids = list(props.get("sourceIds") or ())
     quotes = list(props.get("sourceQuotes") or ())
+    # each quote with its own source (quoteSourceIds; sourceIds lists each source once)
+    ids = list(props.get("quoteSourceIds") or props.get("sourceIds") or ())
     cited = []
     for i, doc_id in enumerate(ids):
         doc = (docs or {}).get(str(doc_id))

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from gkg.errors import GkgError
+from gkg.errors import GkgError, UnknownEntityError
 from gkg.model import Node, Relationship, Result, graph_of
 from gkg.present import pages
 from gkg.present.document import whole_document
@@ -141,6 +141,15 @@ def _query_page(source: ReportSource, query: NamedQuery, site: Site) -> QueryOut
     outcome = QueryOutcome(query, page, report_params(query))
     try:
         result = source.query(query.name, outcome.params)
+    except UnknownEntityError as exc:
+        if getattr(source, "as_of_date", None) is not None:
+            # a report as of a date: the default entity was not known yet; no failure
+            intro = _query_intro(query, outcome.params)
+            body = f'<p class="note">Nothing to show: {html.escape(str(exc))}.</p>'
+            _write(page, _plain_page(query.title, intro + body))
+            return outcome
+        outcome.error = str(exc)
+        result = None
     except GkgError as exc:
         outcome.error = str(exc)
         result = None

@@ -183,8 +183,10 @@ def _source_page(site: Site, doc_id: str, elements: Sequence[Node | Relationship
                 f"{html.escape(element.type)} {links.link(element.end, site.name(element.end))}"
             )
             kind = "relationship"
-        ids = list(element.properties.get("sourceIds") or ())
         quotes = list(element.properties.get("sourceQuotes") or ())
+        ids = list(
+            element.properties.get("quoteSourceIds") or element.properties.get("sourceIds") or ()
+        )
         said = [str(quotes[i]) for i, d in enumerate(ids) if d == doc_id and i < len(quotes)]
         quote = "".join(f"<blockquote>{html.escape(q)}</blockquote>" for q in said if q)
         rows.append(f"<tr><td>{kind}</td><td>{what}</td><td>{quote}</td></tr>")

@@ -17,6 +17,10 @@ import re
 from gkg.errors import SchemaError
 from gkg.schema.machinery import (
     CITATION_KEYS,
+    CLAIM_KEYS,
+    CLAIM_LABEL,
+    CLAIM_PROPS,
+    CLAIM_RANKS,
     COMMON_NODE_PROPS,
     COMMON_REL_PROPS,
     DATASET_LABEL,
@@ -39,6 +43,10 @@ from gkg.schema.vocabulary import NODE_TYPES, REL_TYPES
 
 __all__ = [
     "CITATION_KEYS",
+    "CLAIM_KEYS",
+    "CLAIM_LABEL",
+    "CLAIM_PROPS",
+    "CLAIM_RANKS",
     "COMMON_NODE_PROPS",
     "COMMON_REL_PROPS",
     "DATASET_LABEL",

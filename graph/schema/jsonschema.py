@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from gkg.schema.machinery import (
+    CLAIM_RANKS,
     COMMON_NODE_PROPS,
     COMMON_REL_PROPS,
     ID_PATTERN,
@@ -23,6 +24,14 @@ from gkg.schema.vocabulary import NODE_TYPES, REL_TYPES
 #: Where the schema says it lives (its ``$id``); the shipped seed points at a local copy.
 SCHEMA_ID = "https://gkg.invalid/seed.schema.json"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+WHEN_PATTERN = r"^(before )?\d{4}(-\d{2}(-\d{2})?)?$"
+#: A ``when``: a day, month or year, or ``before`` one of them (YAML may read a year as a number).
+WHEN: dict[str, Any] = {
+    "anyOf": [{"type": "integer"}, {"type": "string", "pattern": WHEN_PATTERN}],
+    "description": "2022-07-01, 2022-07, 2022 or 'before 2019'",
+}
+#: Properties that name an element: plain, or one inferred value.
+IDENTITY = ("name", "nameKo", "aliases")
 DATASET_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$"
 MAX_TEXT = 20_000
 
@@ -41,6 +50,8 @@ def _prop_schema(prop: Prop) -> dict[str, Any]:
         schema = {"type": "boolean"}
     elif prop.type == "date":
         schema = {"type": "string", "pattern": DATE_PATTERN, "format": "date"}
+    elif prop.type == "when":
+        schema = dict(WHEN)
     else:  # list[str]
         schema = {"type": "array", "items": {"type": "string", "maxLength": MAX_TEXT}}
     if prop.choices:
@@ -51,6 +62,49 @@ def _prop_schema(prop: Prop) -> dict[str, Any]:
     if description:
         schema["description"] = description
     return schema
+
+
+def _claimable(prop: Prop) -> dict[str, Any]:
+    """A property's value written plain, as one claim, or as a list of claims (names: plain,
+    or one inferred value; see the README, "Facts in time")."""
+    plain = _prop_schema(prop)
+    inferred = {
+        "type": "object",
+        "required": ["value", "inferred", "inferenceReason"],
+        "additionalProperties": False,
+        "properties": {
+            "value": {"type": "string"},
+            "inferred": {"const": True},
+            "inferenceReason": {"type": "string", "maxLength": 200},
+            "note": {"type": "string"},
+        },
+    }
+    if prop.name in IDENTITY:
+        if prop.type == "list[str]":
+            items = {"anyOf": [{"type": "string"}, inferred]}
+            return {"anyOf": [plain, {"type": "array", "items": items}]}
+        return {"anyOf": [plain, inferred]}
+    claim = {
+        "type": "object",
+        "required": ["value"],
+        "description": "A claim: a value with its own sources, valid time, rank or inference",
+        "properties": {
+            "value": plain,
+            "sources": CITATIONS,
+            "validFrom": WHEN,
+            "validTo": WHEN,
+            "asOf": WHEN,
+            "rank": {"enum": list(CLAIM_RANKS)},
+            "key": _id_schema("The claim's name, unique within the property"),
+            "supersedes": {
+                "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+            },
+            "inferred": {"type": "boolean"},
+            "inferenceReason": {"type": "string", "maxLength": 200},
+            "note": {"type": "string", "maxLength": 200},
+        },
+    }
+    return {"anyOf": [plain, claim, {"type": "array", "minItems": 1, "items": claim}]}
 
 
 def _id_schema(what: str) -> dict[str, Any]:
@@ -77,7 +131,7 @@ def _element(
     keys: dict[str, Any], props: tuple[Prop, ...], required: list[str], description: str
 ) -> dict[str, Any]:
     properties = dict(keys)
-    properties.update({p.name: _prop_schema(p) for p in props})
+    properties.update({p.name: _claimable(p) for p in props})
     return {
         "type": "object",
         "description": description,

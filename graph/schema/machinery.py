@@ -15,8 +15,10 @@ SOURCE_LABEL = "SourceDocument"
 #: The label of the registry nodes, one per loaded dataset (never an ``Entity``).
 DATASET_LABEL = "GkgDataset"
 
-#: Property types a seed value may have. ``date`` values are stored as ISO strings.
-PropType = Literal["str", "int", "float", "bool", "date", "list[str]"]
+#: Property types a seed value may have. ``date`` values are stored as ISO strings; a
+#: ``when`` is a date of day, month or year precision, or ``before <date>`` (stored as an ISO
+#: string plus ``<name>Precision``; see :mod:`gkg.timeline`).
+PropType = Literal["str", "int", "float", "bool", "date", "when", "list[str]"]
 PROP_TYPES: tuple[PropType, ...] = get_args(PropType)
 
 #: Status of a plan, bid, budget or project, as the sources state it.
@@ -26,6 +28,7 @@ STATUSES = (
     "pending",
     "bidding",
     "secured",
+    "in-progress",
     "under-construction",
     "in-operation",
     "completed",
@@ -89,6 +92,12 @@ def find_prop(props: tuple[Prop, ...], name: str) -> Prop | None:
 # --- properties every element has -------------------------------------------------------
 
 _STATUS = Prop("status", choices=STATUSES, description="State of a plan, bid or project")
+_VALID_FROM = Prop("validFrom", "when", description="When the fact began to hold (valid time)")
+_VALID_TO = Prop("validTo", "when", description="When the fact stopped holding (valid time)")
+_INFERRED = Prop(
+    "inferred", "bool", description="The seed infers this; the sources do not state it"
+)
+_INFERENCE_REASON = Prop("inferenceReason", description="One line: why the seed infers it")
 
 #: Properties every node may carry. ``sources`` is a list of citations in the seed and is
 #: stored as the parallel lists ``sourceIds`` / ``sourceQuotes``.
@@ -97,17 +106,23 @@ COMMON_NODE_PROPS: tuple[Prop, ...] = (
     Prop("nameKo", description="Korean name"),
     Prop("aliases", "list[str]", description="Other names and romanisations"),
     Prop("description", description="One-line English description"),
-    Prop("asOf", "date", description="Date the facts hold for (default: newest source date)"),
+    Prop("asOf", "date", description="Date a measured value holds for"),
     _STATUS,
+    _VALID_FROM,
+    _VALID_TO,
+    _INFERRED,
+    _INFERENCE_REASON,
 )
 
 COMMON_REL_PROPS: tuple[Prop, ...] = (
     Prop("description", description="One-line English description"),
-    Prop("asOf", "date", description="Date the fact holds for (default: newest source date)"),
+    Prop("asOf", "date", description="Date the fact holds for (a status as of a date)"),
     Prop("role", description="Role or capacity, e.g. 'Mayor', 'lead developer'"),
-    Prop("startDate", "date", description="When the relationship began"),
-    Prop("endDate", "date", description="When the relationship ended"),
     _STATUS,
+    _VALID_FROM,
+    _VALID_TO,
+    _INFERRED,
+    _INFERENCE_REASON,
 )
 
 #: Keys of a seed node that are not properties of its label.
@@ -117,12 +132,78 @@ REL_KEYS = ("type", "from", "to", "key", "sources")
 #: Keys of one citation in a ``sources`` list.
 CITATION_KEYS = ("doc", "quote")
 
-#: Properties the loader adds to every stored element.
+#: Properties the loader adds to every stored element: citations (each source once in
+#: ``sourceIds``, with its effective date in ``sourceDates``; every quote with its source in
+#: ``quoteSourceIds``), knowledge time, precisions of ``when`` values, which properties have
+#: several claims (``claimProps``) and which current values are inferred, and why.
 STORED_META_PROPS = (
     "id",
     "sourceIds",
+    "sourceDates",
     "sourceQuotes",
+    "quoteSourceIds",
+    "firstStated",
+    "lastStated",
+    "validFromPrecision",
+    "validToPrecision",
+    "plannedOpeningDatePrecision",
+    "claimProps",
+    "inferredProps",
+    "inferenceReasons",
     "asOf",
+    "loadRun",
+    "contentHash",
+    "dataset",
+)
+#: Keys of a claim (one value of a property with its own citations, see README) besides
+#: the property's qualifiers.
+CLAIM_KEYS = (
+    "value",
+    "sources",
+    "validFrom",
+    "validTo",
+    "asOf",
+    "rank",
+    "key",
+    "supersedes",
+    "inferred",
+    "inferenceReason",
+    "note",
+)
+CLAIM_RANKS = ("preferred", "normal", "deprecated")
+#: The label of stored claims: one node per claim and source, not an Entity, unconnected.
+CLAIM_LABEL = "Claim"
+#: Properties of a stored :data:`CLAIM_LABEL` node (qualifiers keep their own names).
+CLAIM_PROPS = (
+    "id",
+    "subjectId",
+    "subjectKind",
+    "subjectLabel",
+    "subjectName",
+    "fromId",
+    "toId",
+    "property",
+    "value",
+    "valueText",
+    "qualifierNames",
+    "sourceId",
+    "knownDate",
+    "quotes",
+    "claimKey",
+    "rank",
+    "supersedes",
+    "validFrom",
+    "validTo",
+    "validFromPrecision",
+    "validToPrecision",
+    "asOf",
+    "inferred",
+    "inferenceReason",
+    "note",
+    "currentFrom",
+    "currentUntil",
+    "replaces",
+    "isCurrent",
     "loadRun",
     "contentHash",
     "dataset",

@@ -7,12 +7,13 @@ stores sees only :class:`GraphStore` and the plain types of :mod:`gkg.model`.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gkg.errors import StoreError
 from gkg.model import Node, Relationship, Result, StoreInfo, StoreKind
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.ingest import LoadScope, Statement
@@ -60,6 +61,14 @@ class GraphStore(ABC):
     def close(self) -> None:
         """Release connections. The embedded server keeps running for other users."""
         return None
+
+    @contextmanager
+    def as_of(self, date: str) -> Iterator[GraphStore]:
+        """A read-only store holding the graph as known on ``date`` (ISO): only what sources
+        published by then state, each property with the claim current then. The stored
+        graph never changes (see :mod:`gkg.stores.asof`)."""
+        raise StoreError(f"the {self.kind} store cannot show the graph as of a date")
+        yield self  # pragma: no cover  (a generator, for contextmanager)
 
     def load_lock(self) -> AbstractContextManager[None]:
         """Held around a whole load (the look at the old graph and the swap), so that two

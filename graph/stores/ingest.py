@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gkg.schema import DATASET_LABEL, ENTITY_LABEL, labels, node_type, rel_type
+from gkg.schema import CLAIM_LABEL, DATASET_LABEL, ENTITY_LABEL, labels, node_type, rel_type
 
 #: Rows per ``UNWIND`` batch.
 BATCH_SIZE = 2000
@@ -62,6 +62,11 @@ def merge_relationships(type_name: str) -> str:
     )
 
 
+def merge_claims() -> str:
+    """MERGE claim nodes by id (they carry no Entity label and no relationships)."""
+    return f"UNWIND $rows AS row MERGE (c:{CLAIM_LABEL} {{id: row.id}}) SET c = row.props"
+
+
 @dataclass(frozen=True)
 class LoadScope:
     """Which part of the stored graph a load replaces, and the registry rows it leaves.
@@ -81,7 +86,8 @@ class LoadScope:
 
 
 def delete_stale(scope: LoadScope) -> list[str]:
-    """Relationships, then nodes, that the scope replaces and this load did not write.
+    """Relationships, then nodes and claims, that the scope replaces and this load did not
+    write.
 
     Replacing everything removes only what a load stamped (``loadRun``), never elements
     that something other than gkg put into the database."""
@@ -91,6 +97,8 @@ def delete_stale(scope: LoadScope) -> list[str]:
         f"WHERE {owned.format(v='r')} AND NOT r.loadRun IN $stamps DELETE r",
         f"MATCH (n:{ENTITY_LABEL}) "
         f"WHERE {owned.format(v='n')} AND NOT n.loadRun IN $stamps DETACH DELETE n",
+        f"MATCH (c:{CLAIM_LABEL}) "
+        f"WHERE {owned.format(v='c')} AND NOT c.loadRun IN $stamps DELETE c",
     ]
 
 
@@ -103,9 +111,10 @@ REGISTRY_READ = (
 )
 
 #: Read back what loads left, to compare with what the next one brings and to resolve
-#: references across datasets.
+#: references across datasets (a source's date is when what it states became known).
 SNAPSHOT_NODES = (
-    f"MATCH (n:{ENTITY_LABEL}) RETURN n.id, labels(n), n.contentHash, n.dataset, n.publishedDate"
+    f"MATCH (n:{ENTITY_LABEL}) RETURN n.id, labels(n), n.contentHash, n.dataset, "
+    "coalesce(n.firstStated, n.publishedDate)"
 )
 SNAPSHOT_RELATIONSHIPS = (
     f"MATCH (a:{ENTITY_LABEL})-[r]->(b:{ENTITY_LABEL}) WHERE r.loadRun IS NOT NULL "
@@ -125,4 +134,12 @@ def cypher5_schema_statements() -> list[str]:
         f"CREATE INDEX gkg_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) ON (n.id)"
         for label in labels()
     ]
+    statements += [
+        f"CREATE INDEX gkg_claim_{prop.lower()} IF NOT EXISTS FOR (c:{CLAIM_LABEL}) ON (c.{prop})"
+        for prop in CLAIM_INDEXED
+    ]
     return statements
+
+
+#: Claim properties with an index: the claim's id and what it is about.
+CLAIM_INDEXED = ("id", "subjectId")

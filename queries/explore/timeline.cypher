@@ -28,11 +28,13 @@ UNWIND [
   {year: toInteger(left(a.publishedDate, 4)),
    date: CASE WHEN coalesce(a.publishedDatePrecision, 'day') = 'day' THEN a.publishedDate END,
    subject: a.name, happening: 'published', kind: label},
-  {year: r.startYear, date: null, subject: link, happening: coalesce(r.role, 'begins'), kind: type(r)},
-  {year: r.endYear, date: null, subject: link, happening: coalesce(r.role, 'ends'), kind: type(r)},
   {year: r.year, date: null, subject: link, happening: coalesce(r.role, 'happens'), kind: type(r)},
-  {year: toInteger(left(r.startDate, 4)), date: r.startDate, subject: link, happening: 'begins', kind: type(r)},
-  {year: toInteger(left(r.endDate, 4)), date: r.endDate, subject: link, happening: 'ends', kind: type(r)}
+  {year: toInteger(left(r.validFrom, 4)),
+   date: CASE WHEN r.validFromPrecision = 'day' THEN r.validFrom END, subject: link,
+   happening: coalesce(r.role, 'begins'), kind: type(r)},
+  {year: toInteger(left(r.validTo, 4)),
+   date: CASE WHEN r.validToPrecision = 'day' THEN r.validTo END, subject: link,
+   happening: coalesce(r.role, 'ends'), kind: type(r)}
 ] AS item
 WITH item
 WHERE item.year IS NOT NULL

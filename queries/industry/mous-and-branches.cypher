@@ -21,7 +21,7 @@ RETURN 'branch or lab' AS kind,
        c.name AS companies,
        [place.name] AS counterpart,
        1 AS companyCount,
-       toInteger(left(r.startDate, 4)) AS since,
+       toInteger(left(r.validFrom, 4)) AS since,
        r.description AS note
 ORDER BY companies, counterpart
 UNION ALL
@@ -40,6 +40,6 @@ RETURN 'attracted' AS kind,
        c.name AS companies,
        [g.name] AS counterpart,
        1 AS companyCount,
-       toInteger(left(r.startDate, 4)) AS since,
+       toInteger(left(r.validFrom, 4)) AS since,
        coalesce(r.description, c.description) AS note
 ORDER BY companies, counterpart

@@ -12,7 +12,7 @@ WHERE s.id IN n.sourceIds AND NOT n:SourceDocument
 RETURN 'node' AS element,
        [l IN labels(n) WHERE l <> 'Entity'][0] AS kind,
        n.name AS fact,
-       [i IN range(0, size(n.sourceIds) - 1) WHERE n.sourceIds[i] = s.id | n.sourceQuotes[i]] AS quotes
+       [i IN range(0, size(n.quoteSourceIds) - 1) WHERE n.quoteSourceIds[i] = s.id | n.sourceQuotes[i]] AS quotes
 ORDER BY kind, fact
 UNION ALL
 MATCH (s:SourceDocument)
@@ -22,5 +22,5 @@ WHERE s.id IN r.sourceIds
 RETURN 'relationship' AS element,
        type(r) AS kind,
        a.name + ' -' + type(r) + '-> ' + b.name AS fact,
-       [i IN range(0, size(r.sourceIds) - 1) WHERE r.sourceIds[i] = s.id | r.sourceQuotes[i]] AS quotes
+       [i IN range(0, size(r.quoteSourceIds) - 1) WHERE r.quoteSourceIds[i] = s.id | r.sourceQuotes[i]] AS quotes
 ORDER BY kind, fact

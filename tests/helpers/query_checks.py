@@ -1,5 +1,6 @@
 """The answer checks of the named queries: one function per query, registered with
-``@answers("name")`` (in :mod:`.answers_economy` and :mod:`.answers_society`), and the
+``@answers("name")`` (in :mod:`.answers_economy`, :mod:`.answers_society` and
+:mod:`.answers_time`), and the
 helpers they share. ``tests/test_queries.py`` runs them on the shipped seed."""
 
 from __future__ import annotations

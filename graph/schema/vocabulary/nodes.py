@@ -6,6 +6,19 @@ from gkg.schema.machinery import NodeType, Prop
 
 _AMOUNT = Prop("amountKrw", "int", unit="KRW", minimum=0, description="Amount in won")
 _YEAR = Prop("year", "int", minimum=1900, description="Calendar or fiscal year")
+#: Who benefits from an amount of money (whose money it is: ``fundingSource``, PROVIDED_BY).
+SCOPES = ("gwangju", "multi-region", "other-region", "nationwide")
+_SCOPE = Prop(
+    "scope",
+    choices=SCOPES,
+    description="Who benefits: Gwangju; several regions including Gwangju (multi-region); "
+    "another region; the whole country. The regions named: BENEFITS",
+)
+_AMOUNT_KIND = Prop(
+    "amountKind",
+    choices=("allocation", "fund", "guarantee", "loan-programme"),
+    description="What sort of money: a budget allocation, a standing fund, a guarantee, loans",
+)
 
 NODE_TYPES: tuple[NodeType, ...] = (
     NodeType(
@@ -103,6 +116,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
             Prop("computePetaflops", "float", minimum=0, unit="PF"),
             Prop("storagePetabytes", "float", minimum=0, unit="PB"),
             Prop("openingDate", "date"),
+            Prop("plannedOpeningDate", "when", description="When it was due to open"),
         ),
     ),
     NodeType(
@@ -128,6 +142,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
             Prop("researcherCount", "int", minimum=0, unit="people"),
             Prop("totalCostKrw", "int", minimum=0, unit="KRW", description="Planned investment"),
             Prop("completionYear", "int", minimum=1900, description="Year it is to be completed"),
+            _SCOPE,
         ),
     ),
     NodeType(
@@ -139,6 +154,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
             Prop("startYear", "int", minimum=1900),
             Prop("endYear", "int", minimum=1900),
             Prop("areaSquareKm", "float", minimum=0, unit="km2"),
+            _SCOPE,
         ),
     ),
     NodeType(
@@ -148,12 +164,14 @@ NODE_TYPES: tuple[NodeType, ...] = (
             _AMOUNT,
             _YEAR,
             Prop("fundingSource", description="e.g. national, city, district, private"),
+            _SCOPE,
+            _AMOUNT_KIND,
         ),
     ),
     NodeType(
         "Fund",
         "A standing fund (investment, guarantee or development fund)",
-        (_AMOUNT, _YEAR, Prop("fundingSource")),
+        (_AMOUNT, _YEAR, Prop("fundingSource"), _SCOPE, _AMOUNT_KIND),
     ),
     NodeType(
         "Agreement",

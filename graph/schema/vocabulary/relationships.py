@@ -77,6 +77,38 @@ REL_TYPES: tuple[RelType, ...] = (
         ("Event",),
     ),
     RelType("PROVIDED_BY", "Who provides the money of a budget or fund", _MONEY, _ORGS + _PLACES),
+    RelType(
+        "BENEFITS",
+        "The region an amount of money or a project is for",
+        _MONEY + ("Project", "Cluster", "Program"),
+        _PLACES,
+    ),
+    RelType(
+        "MAY_OVERLAP",
+        "Two amounts that may share money (the sources leave open how much)",
+        _MONEY,
+        _MONEY,
+        (
+            Prop(
+                "overlapKind",
+                choices=("may-contain", "may-overlap"),
+                description="may-contain: the first may contain part or all of the second",
+            ),
+            Prop("maxOverlapKrw", "int", unit="KRW", minimum=0, description="Most they share"),
+        ),
+    ),
+    RelType(
+        "NOT_ALLOCATED_IN",
+        "A requested budget left out of a budget event (a failed request)",
+        _MONEY,
+        ("Event",),
+    ),
+    RelType(
+        "REQUESTED_FOR",
+        "What a requested (perhaps never granted) amount was for",
+        _MONEY,
+        _THINGS + ("Policy",),
+    ),
     RelType("SECURED", "Won a budget, fund or bid", _ORGS + _PLACES, _MONEY + _THINGS),
     RelType(
         "REQUESTED",
@@ -101,11 +133,7 @@ REL_TYPES: tuple[RelType, ...] = (
         "A person's role in an organisation (set `role`)",
         ("Person",),
         _ORGS + _PLACES,
-        (
-            Prop("startYear", "int", minimum=1900, description="Year the role began"),
-            Prop("endYear", "int", minimum=1900, description="Year the role ended"),
-            Prop("termCount", "int", minimum=1, unit="terms", description="Terms served"),
-        ),
+        (Prop("termCount", "int", minimum=1, unit="terms", description="Terms served"),),
     ),
     RelType("MEMBER_OF", "Membership of a party, legislature or body", ("Person",) + _ORGS, _ORGS),
     RelType(

@@ -30,6 +30,7 @@ from gkg.stores.falkordb.messages import clean_error, interrupts_deferred, query
 from gkg.stores.falkordb.params import params_header
 from gkg.stores.falkordb.schema_statements import schema_statements
 from gkg.stores.falkordb.settings import EmbeddedSettings, ServerLimits
+from gkg.stores.falkordb.views import as_of_view
 from gkg.stores.ingest import (
     REGISTRY_DROP,
     REGISTRY_WRITE,
@@ -193,6 +194,9 @@ class FalkorStore(GraphStore):
 
     def is_loaded(self) -> bool:
         return bool(self._call(lambda: self._conn.exists(self.graph_name)))
+
+    #: The graph as known on a date: a copy of the live graph (see the views module).
+    as_of = as_of_view
 
     def info(self) -> StoreInfo:
         modules = self._call(lambda: self._conn.execute_command("MODULE", "LIST"))

@@ -12,7 +12,6 @@ from the query plan before a query runs.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from collections.abc import Mapping, Sequence
@@ -20,7 +19,7 @@ from typing import Any
 
 from gkg.errors import QueryError, StoreError
 from gkg.interrupts import NEW_GRAPH_SAVED, stored_now
-from gkg.model import Node, Path, Relationship, Result, StoreInfo, nested_values
+from gkg.model import Result, StoreInfo
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.ingest import (
@@ -40,8 +39,11 @@ from gkg.stores.limits import (
     notice,
 )
 from gkg.stores.neo4j import guard
+from gkg.stores.neo4j.results import convert_result as _convert
+from gkg.stores.neo4j.results import unnamed_endpoints as _unnamed_endpoints
 from gkg.stores.neo4j.schema_statements import schema_statements
 from gkg.stores.neo4j.settings import Neo4jSettings
+from gkg.stores.neo4j.view import as_of_view
 
 # The server's notifications (unknown property, deprecations) are for query authors; the
 # driver logs each one, with the whole query text, as a warning on stderr. Any Bolt version.
@@ -203,6 +205,9 @@ class Neo4jStore(GraphStore):
                     ) from None
                 time.sleep(0.05)
 
+    #: The graph as known on a date, in a transaction always rolled back (see the view module).
+    as_of = as_of_view
+
     def is_loaded(self) -> bool:
         rows = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN n.id LIMIT 1").rows
         return bool(rows)
@@ -302,66 +307,3 @@ def _refuse_load_csv(tx: Any, query: str, params: dict[str, Any]) -> None:
         if "loadcsv" in str(step.get("operatorType", "")).lower().replace(" ", ""):
             raise QueryError(LOAD_CSV_REFUSED)
         steps.extend(step.get("children", []))
-
-
-def _unnamed_endpoints(rows: list[list[Any]]) -> set[str]:
-    """Element ids of relationship endpoints whose seed id the result does not carry."""
-    import neo4j.graph as ng
-
-    unnamed: set[str] = set()
-    for value in nested_values(rows):
-        rels = value.relationships if isinstance(value, ng.Path) else [value]
-        for rel in rels:
-            if isinstance(rel, ng.Relationship):
-                for end in (rel.start_node, rel.end_node):
-                    if end is not None and end.get("id") is None:
-                        unnamed.add(end.element_id)
-    return unnamed
-
-
-def _convert(columns: list[str], rows: list[list[Any]], seed_ids: dict[str, str]) -> Result:
-    import neo4j.graph as ng
-    import neo4j.time as nt
-
-    def seed_id(end: Any) -> str:
-        if end is None:
-            return ""
-        own = end.get("id")
-        return str(own) if own is not None else seed_ids.get(end.element_id, end.element_id)
-
-    def node(value: Any) -> Node:
-        props = dict(value.items())
-        return Node(
-            str(props.get("id", value.element_id)), tuple(sorted(value.labels)), _values(props)
-        )
-
-    def convert(value: Any) -> Any:
-        if isinstance(value, ng.Node):
-            return node(value)
-        if isinstance(value, ng.Relationship):
-            props = dict(value.items())
-            start = value.start_node
-            end = value.end_node
-            return Relationship(
-                str(props.get("id", value.element_id)),
-                value.type,
-                seed_id(start),
-                seed_id(end),
-                _values(props),
-            )
-        if isinstance(value, ng.Path):
-            return Path(
-                tuple(node(n) for n in value.nodes), tuple(convert(r) for r in value.relationships)
-            )
-        if isinstance(value, (list, tuple)):
-            return [convert(v) for v in value]
-        if isinstance(value, dict):
-            return {str(k): convert(v) for k, v in sorted(value.items())}
-        if isinstance(value, (nt.Date, nt.DateTime, nt.Time, dt.date)):
-            return value.isoformat()
-        return value
-
-    def _values(props: dict[str, Any]) -> dict[str, Any]:
-        return {k: convert(v) for k, v in props.items()}
-
-    return Result(columns, [[convert(v) for v in row] for row in rows])
