@@ -61,23 +61,24 @@ def test_the_shipped_seed_and_the_readme_point_editors_at_the_schema() -> None:
     assert json.loads(beside.read_text(encoding="utf-8")) == seed_json_schema()
 
 
-def _plain(prop: dict[str, Any]) -> dict[str, Any]:
+def _plain(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     """A property's schema for a plain value (the first of: plain, a claim, claims)."""
+    if "$ref" in prop:  # a property every label shares is written once
+        prop = defs[prop["$ref"].rsplit("/", 1)[1]]
     return prop["anyOf"][0] if "anyOf" in prop and "type" not in prop else prop
 
 
 def test_the_schema_knows_types_units_choices_and_ends() -> None:
     defs = seed_json_schema()["$defs"]
-    budget = {k: _plain(v) for k, v in defs["Budget"]["properties"].items()}
+    budget = {k: _plain(v, defs) for k, v in defs["Budget"]["properties"].items()}
     assert budget["amountKrw"]["type"] == "integer" and budget["amountKrw"]["minimum"] == 0
     assert "KRW" in budget["amountKrw"]["description"]
-    assert "in-operation" in _plain(defs["DataCenter"]["properties"]["status"])["enum"]
-    claim = defs["DataCenter"]["properties"]["status"]["anyOf"][1]
-    assert (
-        claim["properties"]["value"]["enum"]
-        == _plain(defs["DataCenter"]["properties"]["status"])["enum"]
-    )
-    assert "rank" in claim["properties"] and "validFrom" in claim["properties"]
+    status = defs["DataCenter"]["properties"]["status"]
+    assert "in-operation" in _plain(status, defs)["enum"]
+    claim = defs[status["$ref"].rsplit("/", 1)[1]]["anyOf"][1]
+    assert claim["properties"]["value"]["enum"] == _plain(status, defs)["enum"]
+    assert claim["allOf"] == [{"$ref": "#/$defs/claim"}]
+    assert "rank" in defs["claim"]["properties"] and "validFrom" in defs["claim"]["properties"]
     assert "DataCenter" in defs["EQUIPPED_WITH"]["properties"]["from"]["description"]
 
 

@@ -51,7 +51,7 @@ def _prop_schema(prop: Prop) -> dict[str, Any]:
     elif prop.type == "date":
         schema = {"type": "string", "pattern": DATE_PATTERN, "format": "date"}
     elif prop.type == "when":
-        schema = dict(WHEN)
+        schema = {"$ref": "#/$defs/when"}
     else:  # list[str]
         schema = {"type": "array", "items": {"type": "string", "maxLength": MAX_TEXT}}
     if prop.choices:
@@ -87,13 +87,24 @@ def _claimable(prop: Prop) -> dict[str, Any]:
     claim = {
         "type": "object",
         "required": ["value"],
+        "properties": {"value": plain},
+        "allOf": [{"$ref": "#/$defs/claim"}],
+    }
+    # claims in a list: each checked as a claim; their values' types are gkg validate's
+    listed = {"type": "object", "required": ["value"], "allOf": [{"$ref": "#/$defs/claim"}]}
+    return {"anyOf": [plain, claim, {"type": "array", "minItems": 1, "items": listed}]}
+
+
+def _claim_keys() -> dict[str, Any]:
+    """What every claim may carry besides its value (qualifiers are further properties)."""
+    return {
+        "type": "object",
         "description": "A claim: a value with its own sources, valid time, rank or inference",
         "properties": {
-            "value": plain,
             "sources": CITATIONS,
-            "validFrom": WHEN,
-            "validTo": WHEN,
-            "asOf": WHEN,
+            "validFrom": {"$ref": "#/$defs/when"},
+            "validTo": {"$ref": "#/$defs/when"},
+            "asOf": {"$ref": "#/$defs/when"},
             "rank": {"enum": list(CLAIM_RANKS)},
             "key": _id_schema("The claim's name, unique within the property"),
             "supersedes": {
@@ -104,7 +115,6 @@ def _claimable(prop: Prop) -> dict[str, Any]:
             "note": {"type": "string", "maxLength": 200},
         },
     }
-    return {"anyOf": [plain, claim, {"type": "array", "minItems": 1, "items": claim}]}
 
 
 def _id_schema(what: str) -> dict[str, Any]:
@@ -127,11 +137,26 @@ CITATIONS: dict[str, Any] = {
 }
 
 
+#: Property schemas shared by several labels or types (the common ones): written once in
+#: ``$defs`` and referred to; filled while the schema is built.
+_SHARED: dict[str, dict[str, Any]] = {}
+_SHARED_PROPS = {id(p): p for p in COMMON_NODE_PROPS + COMMON_REL_PROPS}
+
+
+def _shared(prop: Prop) -> dict[str, Any]:
+    """A property's schema, or a reference to it when every label shares it."""
+    if id(prop) not in _SHARED_PROPS:
+        return _claimable(prop)
+    name = f"prop-{prop.name}" + ("-rel" if prop not in COMMON_NODE_PROPS else "")
+    _SHARED.setdefault(name, _claimable(prop))
+    return {"$ref": f"#/$defs/{name}"}
+
+
 def _element(
     keys: dict[str, Any], props: tuple[Prop, ...], required: list[str], description: str
 ) -> dict[str, Any]:
     properties = dict(keys)
-    properties.update({p.name: _claimable(p) for p in props})
+    properties.update({p.name: _shared(p) for p in props})
     return {
         "type": "object",
         "description": description,
@@ -159,7 +184,7 @@ def _by_discriminator(key: str, choices: dict[str, dict[str, Any]]) -> dict[str,
 
 def seed_json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) every valid seed file satisfies."""
-    defs: dict[str, Any] = {}
+    defs: dict[str, Any] = {"claim": _claim_keys(), "when": WHEN}
     node_labels: dict[str, dict[str, Any]] = {}
     for ntype in NODE_TYPES:
         if ntype.label == SOURCE_LABEL:
@@ -194,6 +219,7 @@ def seed_json_schema() -> dict[str, Any]:
         props = COMMON_REL_PROPS + rtype.props
         defs[rtype.type] = _element(keys, props, required, rtype.description)
         rel_types[rtype.type] = defs[rtype.type]
+    defs.update(_SHARED)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
