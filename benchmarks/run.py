@@ -59,6 +59,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-phases", action="store_true", help="skip the phase breakdown")
     parser.add_argument("--skip-queries", action="store_true", help="skip query latency")
     parser.add_argument("--skip-render", action="store_true", help="skip rendering")
+    parser.add_argument(
+        "--skip-neo4j", action="store_true", help="skip the Neo4j load (needs java and mvn)"
+    )
     parser.add_argument("--data", type=Path, default=DATA, help="where generated YAML goes")
     parser.add_argument("--out", type=Path, default=None, help="results folder")
     return parser.parse_args(argv)
@@ -226,6 +229,23 @@ def run_render(args: argparse.Namespace) -> dict[str, Any]:
     return bench_render(size, log=log)
 
 
+def run_neo4j(out: Path, counts: list[int], args: argparse.Namespace) -> None:
+    """gkg load into Neo4j against the bare driver script, at the largest scale up to 100k
+    (see :mod:`benchmarks.neo4j_bench`); skipped, saying why, without java/mvn or NEO4J_URI."""
+    import os
+    import shutil
+
+    from benchmarks import neo4j_bench
+
+    if not os.environ.get("NEO4J_URI") and not all(
+        shutil.which(p) for p in ("java", "javac", "mvn")
+    ):
+        log("neo4j: skipped (no NEO4J_URI, and java, javac or mvn is missing)")
+        return
+    count = max((c for c in counts if c <= 100_000), default=counts[0])
+    write(out, "neo4j_load.json", measure.machine(), neo4j_bench.bench(count, args.data, args.seed))
+
+
 # --- main -----------------------------------------------------------------------------------
 
 
@@ -261,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
             measure.discard_home(home)
     if not args.skip_render:
         write(out, "render.json", machine, run_render(args))
+    if not args.skip_neo4j:
+        run_neo4j(out, counts, args)
     if out == RESULTS:
         tables.update_readme(out)
         log("refreshed the tables in benchmarks/README.md")
