@@ -7,7 +7,6 @@ DELETES every gkg node (labels ``Entity`` and ``Claim``) in the database it uses
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,10 +20,8 @@ from gkg.stores.base import GraphStore, whole_graph
 from gkg.stores.factory import open_store
 from tests.helpers.common import SEED
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("NEO4J_URI"),
-    reason="NEO4J_URI is not set: the Neo4j adapter's tests need a Neo4j 5 server",
-)
+# NEO4J_* name the session's Neo4j (tests/conftest.py): started here when none is given
+pytestmark = pytest.mark.neo4j
 
 CATALOGUE = Catalogue.load()
 #: Queries whose answers depend on claims, valid time, look-up keys or money scope.
@@ -60,6 +57,7 @@ def _clear(store: GraphStore) -> None:
     with store._session(write=True) as session:  # type: ignore[attr-defined]
         session.run("MATCH (n:Entity) DETACH DELETE n").consume()
         session.run("MATCH (c:Claim) DELETE c").consume()
+        session.run("MATCH (d:GkgDataset) DELETE d").consume()
 
 
 @pytest.fixture(scope="module")

@@ -66,8 +66,10 @@ def krw(value: int | float, lang: str = "en") -> str:
 
 
 def _three_digits(number: float) -> str:
-    """Three significant digits, without trailing zeros: 4.28, 15.3, 120."""
-    text = f"{number:.3g}"
+    """The number itself when four significant digits write it exactly (426.9, 15.3, 120),
+    else three, without trailing zeros (4.2831 reads 4.28): a short figure is never rounded."""
+    exact = f"{number:.4g}"
+    text = exact if float(exact) == round(number, 9) else f"{number:.3g}"
     if "e" in text:  # 1000 and more of the largest scale
         text = f"{number:,.0f}"
     return text
