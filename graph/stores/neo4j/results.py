@@ -17,15 +17,19 @@ def read_in(
     ends the rows do not carry themselves."""
     cursor = tx.run(query, dict(params or {}))
     columns, rows = list(cursor.keys()), [list(record.values()) for record in cursor]
+    return columns, rows, endpoint_seed_ids(tx, rows)
+
+
+def endpoint_seed_ids(tx: Any, rows: list[list[Any]]) -> dict[str, str]:
+    """Seed ids, by element id, of relationship ends that ``rows`` name but do not carry."""
     unnamed = unnamed_endpoints(rows)
-    seed_ids: dict[str, str] = {}
-    if unnamed:
-        found = tx.run(
-            "MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS e, n.id AS id",
-            {"ids": sorted(unnamed)},
-        )
-        seed_ids = {r["e"]: r["id"] for r in found if r["id"] is not None}
-    return columns, rows, seed_ids
+    if not unnamed:
+        return {}
+    found = tx.run(
+        "MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS e, n.id AS id",
+        {"ids": sorted(unnamed)},
+    )
+    return {r["e"]: r["id"] for r in found if r["id"] is not None}
 
 
 def unnamed_endpoints(rows: list[list[Any]]) -> set[str]:

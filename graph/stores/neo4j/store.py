@@ -40,7 +40,7 @@ from gkg.stores.limits import (
 )
 from gkg.stores.neo4j import guard
 from gkg.stores.neo4j.results import convert_result as _convert
-from gkg.stores.neo4j.results import unnamed_endpoints as _unnamed_endpoints
+from gkg.stores.neo4j.results import endpoint_seed_ids
 from gkg.stores.neo4j.schema_statements import schema_statements
 from gkg.stores.neo4j.settings import Neo4jSettings
 from gkg.stores.neo4j.view import as_of_view
@@ -142,14 +142,7 @@ class Neo4jStore(GraphStore):
                     cut.append(True)
                     break
                 rows.append(list(record.values()))
-            unnamed = _unnamed_endpoints(rows)
-            seed_ids: dict[str, str] = {}
-            if unnamed:
-                found = tx.run(
-                    "MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS e, n.id AS id",
-                    {"ids": sorted(unnamed)},
-                )
-                seed_ids = {r["e"]: r["id"] for r in found if r["id"] is not None}
+            seed_ids = endpoint_seed_ids(tx, rows)
             guard.check_unchanged(tx, before)
             return columns, rows, seed_ids
 
