@@ -1,8 +1,8 @@
 """Facts in time on a real Neo4j 5 server: the shipped seed's claims, the named queries
 about time and money, and ``--as-of`` views answer exactly as on the embedded store.
 
-Needs NEO4J_URI (and NEO4J_PASSWORD); skipped without it. Like tests/test_neo4j.py it
-DELETES every gkg node (labels ``Entity`` and ``Claim``) in the database it uses.
+Runs on the session's Neo4j (tests/conftest.py: NEO4J_URI's server, else the local one);
+it DELETES every gkg node (labels ``Entity``, ``Claim``, ``GkgDataset``) in that database.
 """
 
 from __future__ import annotations
