@@ -7,7 +7,11 @@ so ``import gkg`` stays cheap for the command line.
 
 from __future__ import annotations
 
-from typing import Any
+#: ``typing`` is not imported at run time (it costs the command line a few milliseconds);
+#: type checkers take this name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["KnowledgeGraph", "open"]
 

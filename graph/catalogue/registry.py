@@ -68,9 +68,10 @@ class Catalogue:
         seen: set[Path] = set()
         for root in dirs:
             for path, category in query_files(Path(root)):
-                if path.resolve() in seen:
+                real = path.resolve()
+                if real in seen:
                     continue  # the same file reached through two folders is one query
-                seen.add(path.resolve())
+                seen.add(real)
                 try:
                     text = path.read_text(encoding="utf-8")
                 except (OSError, UnicodeDecodeError) as exc:

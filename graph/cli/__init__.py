@@ -14,12 +14,15 @@ first use, for tests and embedding.
 from __future__ import annotations
 
 import os
-import shlex
 from collections.abc import Sequence
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
+#: ``typing`` is not imported at run time (the launcher imports this module); type
+#: checkers take this name as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     import typer
 
 #: The modules that register commands, in the order ``gkg --help`` lists them.
@@ -88,6 +91,8 @@ def command_of(args: Sequence[str]) -> str | None:
 
 def _completion_words() -> list[str]:
     """The words before the one being completed, as the shell handed them to Typer."""
+    import shlex
+
     line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or ""
     try:
         words = shlex.split(line)

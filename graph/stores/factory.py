@@ -64,3 +64,15 @@ def local_server(settings: StoreSettings) -> LocalServer | None:
     from gkg.stores.falkordb.server import EmbeddedServer
 
     return EmbeddedServer(settings.home)
+
+
+def preload_adapters() -> None:
+    """Import the embedded store's adapter and client now (the resident gkg does, so that
+    the commands it runs need not). Not Neo4j's: its driver would triple the resident's
+    memory (40 to 120 MB) and the time each fork takes, for commands whose start is
+    dominated by reaching a server over the network anyway."""
+    import gkg.stores.falkordb.server
+    import gkg.stores.falkordb.store  # noqa: F401
+    from gkg.stores.falkordb.warm import import_client
+
+    import_client()
