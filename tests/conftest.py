@@ -27,8 +27,25 @@ from gkg.stores.base import GraphStore
 from gkg.stores.factory import open_settings
 from gkg.stores.falkordb import server
 from gkg.stores.falkordb.store import FalkorStore
-from tests.helpers.common import FOREIGN_LABEL, GKG, ROOT, SEED, SMALL
+from tests.helpers.common import FOREIGN_LABEL, GKG, ROOT, SEED, SMALL, stop_residents
 from tests.helpers.neo4j_local import TIMINGS, Neo4jServer, open_server
+
+
+@pytest.fixture(scope="session", autouse=True)
+def resident_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The session's own folder for resident gkg processes (``gkg.resident``): the
+    commands the tests run use it like a user's, and every resident started there is
+    stopped at the end."""
+    folder = tmp_path_factory.mktemp("resident")
+    folder.chmod(0o700)
+    previous = os.environ.get("GKG_RESIDENT_DIR")
+    os.environ["GKG_RESIDENT_DIR"] = str(folder)
+    yield folder
+    stop_residents(folder)
+    if previous is None:
+        os.environ.pop("GKG_RESIDENT_DIR", None)
+    else:
+        os.environ["GKG_RESIDENT_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
 """What the commands analysts run most import: a list of modules they must not load.
 
-Each command runs in a fresh interpreter, as the ``gkg`` script runs it, and writes the
-modules it imported when it exits. A list, not a timing: the time itself is measured in
+Each command runs in a fresh interpreter, as the ``gkg`` script runs it with no resident
+gkg to hand it to (``GKG_RESIDENT=0``; tests/test_resident.py covers that path), and
+writes the modules it imported when it exits. A list, not a timing: the time itself is measured in
 ``make bench`` (``benchmarks/cold_bench.py``).
 """
 
@@ -61,7 +62,8 @@ def imported(tmp_path: Path, args: list[str], home: Path, **env: str) -> set[str
     """The modules ``gkg ARGS`` imported (its output is not checked here)."""
     out = tmp_path / "modules.json"
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "_GKG"))}
-    environ.update(GKG_HOME=str(home), GKG_QUERIES="", **env)
+    environ.update(GKG_HOME=str(home), GKG_QUERIES="", GKG_RESIDENT="0")  # in this process
+    environ.update(env)
     done = subprocess.run(
         [sys.executable, "-c", RUN, str(out), *args],
         env=environ,

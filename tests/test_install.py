@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,8 @@ def test_installed_gkg_loads_and_answers_from_any_folder(
     home = tmp_path / "gkg-home"
     store_homes.append(home)  # its server is stopped at the end of the session
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "GKG_"))}
-    env.update(GKG_HOME=str(home), PYTHONPATH="")
+    resident_folder = os.environ["GKG_RESIDENT_DIR"]  # the session's: stopped at its end
+    env.update(GKG_HOME=str(home), PYTHONPATH="", GKG_RESIDENT_DIR=resident_folder)
     gkg = str(installed / "gkg")
 
     loaded = _run([gkg, "load"], cwd=elsewhere, env=env, timeout=300)
@@ -84,6 +86,25 @@ def test_installed_gkg_loads_and_answers_from_any_folder(
     assert all(installed.parent in p.parents for p in paths), "queries not from the install"
     page = _run([gkg, "viz", "--out", str(tmp_path / "g.html")], cwd=elsewhere, env=env)
     assert Path(page.stdout.strip()).read_text(encoding="utf-8").count("<style>") >= 2
+    # the installed gkg's resident answers the same (the query above started it)
+    assert _installed_resident(installed, Path(resident_folder)), "no resident started"
+    again = _run([gkg, "query", "data-center", "--format", "json"], cwd=elsewhere, env=env)
+    assert again.stdout == answer.stdout
+
+
+def _installed_resident(installed: Path, folder: Path, wait_s: float = 60) -> bool:
+    """Wait until a resident of the installed venv's Python listens in ``folder``."""
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        for pidfile in folder.glob("resident-*.pid"):
+            try:
+                cmdline = Path(f"/proc/{pidfile.read_text().strip()}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if cmdline.startswith(bytes(installed)) and pidfile.with_suffix(".sock").exists():
+                return True
+        time.sleep(0.2)
+    return False
 
 
 def test_the_installed_package_is_gkg_only(installed: Path) -> None:
