@@ -3,15 +3,26 @@ shipped seed graph (its server running) and ``python -c pass``, alternately, ten
 each; the ratio of the medians, in wall time and in CPU time (user + system of the
 process, which other work on a busy machine inflates far less than wall time).
 
+Measured twice: as users run it, with this installation's resident gkg (``gkg.resident``)
+waiting (started by a first command, as a user's first command starts it), and with
+``GKG_RESIDENT=0``, everything imported in the command's own process. With the resident,
+the command's work runs in the resident's child, which the CPU time of the measured
+process does not include: wall time is the measure there.
+
 The same for ``gkg queries`` and ``gkg --help``, and what each import on the query's path
-costs (``-X importtime``: the modules taking the most time, with what they import).
+costs in its own process (``-X importtime``: the modules taking the most time).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import signal
 import sys
-from collections.abc import Callable
+import tempfile
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +40,42 @@ IMPORTS = ("typer", "redis", "falkordb", "rich", "gkg.core", "gkg.catalogue", "g
 
 
 def cold_ratio(seed_home: Path, runs: int = RUNS, log: Callable[[str], None] = print) -> dict:
-    """Medians of ``runs`` alternating runs of each command and of the bare interpreter."""
-    env = clean_env(seed_home)
+    """Medians of ``runs`` alternating runs of each command and of the bare interpreter,
+    with the resident gkg and without it."""
     results: dict[str, Any] = {"runs": runs}
+    with resident_env(seed_home) as env:
+        log("  with the resident gkg waiting (as users run it):")
+        results.update(_ratios(env, runs, log))
+    log("  without it (GKG_RESIDENT=0: every import in the command's own process):")
+    results["without_resident"] = _ratios(clean_env(seed_home, GKG_RESIDENT="0"), runs, log)
+    results["imports_ms"] = import_costs(seed_home)
+    return results
+
+
+@contextlib.contextmanager
+def resident_env(seed_home: Path) -> Iterator[dict[str, str]]:
+    """The environment of a command with this installation's resident waiting in a folder
+    of the benchmark's own; the resident is stopped at the end."""
+    with tempfile.TemporaryDirectory(prefix="gkg-bench-resident-") as folder:
+        env = clean_env(seed_home, GKG_RESIDENT_DIR=folder, GKG_RESIDENT="1")
+        pidfiles = list(Path(folder).glob("resident-*.pid"))
+        deadline = time.monotonic() + 60
+        while not pidfiles or not list(Path(folder).glob("resident-*.sock")):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the resident gkg did not start within 60 s")
+            run_measured((GKG, "queries"), env)  # a first command starts it
+            time.sleep(0.5)
+            pidfiles = list(Path(folder).glob("resident-*.pid"))
+        try:
+            yield env
+        finally:
+            for pidfile in Path(folder).glob("resident-*.pid"):
+                with contextlib.suppress(OSError, ValueError):
+                    os.kill(int(pidfile.read_text()), signal.SIGTERM)
+
+
+def _ratios(env: dict[str, str], runs: int, log: Callable[[str], None]) -> dict[str, Any]:
+    results: dict[str, Any] = {}
     for name, command in COMMANDS.items():
         bare_wall: list[float] = []
         bare_cpu: list[float] = []
@@ -56,11 +100,10 @@ def cold_ratio(seed_home: Path, runs: int = RUNS, log: Callable[[str], None] = p
         }
         results[name] = entry
         log(
-            f"  cold `gkg {name}`: {entry['wall_median_s']:.3f} s wall "
+            f"    cold `gkg {name}`: {entry['wall_median_s']:.3f} s wall "
             f"({entry['wall_ratio']}x bare python), {entry['cpu_median_s']:.3f} s CPU "
             f"({entry['cpu_ratio']}x)"
         )
-    results["imports_ms"] = import_costs(seed_home)
     return results
 
 
@@ -72,7 +115,8 @@ def import_costs(seed_home: Path, runs: int = 5) -> dict[str, float]:
     )
     best: dict[str, float] = {}
     for _ in range(runs):
-        run = run_measured((sys.executable, "-X", "importtime", "-c", code), clean_env(seed_home))
+        env = clean_env(seed_home, GKG_RESIDENT="0")
+        run = run_measured((sys.executable, "-X", "importtime", "-c", code), env)
         found: dict[str, float] = {}
         for line in run.stderr.splitlines():
             match = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\s*)(\S+)", line)

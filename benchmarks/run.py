@@ -201,7 +201,9 @@ def run_queries(homes: dict[str, Path]) -> dict[str, Any]:
         log(f"cold start: {cold_bench.RUNS} alternating runs against `python -c pass`")
         result["cold_ratio"] = cold_bench.cold_ratio(seed_home, log=log)
         log(f"cold queries on the seed graph ({len(catalogue)} queries x 3)")
-        result["cold"] = query_bench.cold_latency(seed_home, catalogue.names(), log=log)
+        with cold_bench.resident_env(seed_home) as env:
+            names = catalogue.names()
+            result["cold"] = query_bench.cold_latency(seed_home, names, log=log, env=env)
         stand_ins = query_bench.entity_stand_ins(seed_store, catalogue)
         seed_store.close()
     finally:
