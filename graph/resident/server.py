@@ -69,7 +69,7 @@ def main() -> None:
         return  # another resident of this installation is running
     preload()
     gc.freeze()  # the children then leave the preloaded objects' pages shared
-    Resident(path).serve()
+    Resident(path, lock).serve()
 
 
 def preload() -> None:
@@ -95,8 +95,9 @@ def preload() -> None:
 class Resident:
     """The listening socket and the loop around it."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, lock: int) -> None:
         self.path = path
+        self.lock = lock
         self.fingerprint = wire.interpreter_fingerprint()
         self.modules = module_files()
         with suppress(FileNotFoundError):
@@ -164,6 +165,7 @@ class Resident:
             conn.settimeout(None)
             if os.fork() == 0:
                 self.listener.close()
+                os.close(self.lock)  # a long command must not keep the next resident out
                 from gkg.resident.child import run_child
 
                 run_child(conn, fields, fds)  # never returns
