@@ -27,7 +27,12 @@ from gkg.runner import run_query
 from gkg.stores.base import GraphStore, whole_graph
 from gkg.stores.factory import open_settings
 from tests.conftest import wipe_neo4j
-from tests.helpers import answers_economy, answers_society, query_checks  # noqa: F401  (they register)
+from tests.helpers import (  # noqa: F401  (they register their checks)
+    answers_economy,
+    answers_society,
+    answers_time,
+    query_checks,
+)
 from tests.helpers.common import SEED
 from tests.helpers.neo4j_local import Neo4jServer
 from tests.helpers.query_checks import CATALOGUE, CHECKS
