@@ -63,6 +63,7 @@ def run_in_resident() -> int | None:
         payload = request()
     except OSError:  # the working folder was removed
         return None
+    relay = _Relay()
     conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         conn.settimeout(START_TIMEOUT_S)
@@ -73,28 +74,14 @@ def run_in_resident() -> int | None:
         reader = conn.makefile("rb")
         first = reader.readline()
     except OSError:
+        first = b""
+    if not first.startswith(b"pid "):  # refused, or gone before starting: nothing ran
         conn.close()
-        return None
-    if not first.startswith(b"pid "):
-        conn.close()
-        return None  # refused (or gone before starting): nothing ran
+        return relay.give_up()
     conn.settimeout(None)
-    return _wait_for_exit(reader, int(first[4:]), conn)
-
-
-def _wait_for_exit(reader: object, child: int, conn: socket.socket) -> int:
-    """Pass signals on to ``child`` until it reports its exit code."""
-
-    def forward(signum: int, frame: object) -> None:
-        try:
-            os.kill(child, signum)
-        except OSError:
-            pass
-
-    for signum in FORWARDED:
-        signal.signal(signum, forward)
+    relay.to(int(first[4:]))
     try:
-        line = reader.readline()  # type: ignore[attr-defined]
+        line = reader.readline()
     except OSError:
         line = b""
     finally:
@@ -102,12 +89,54 @@ def _wait_for_exit(reader: object, child: int, conn: socket.socket) -> int:
     if line.startswith(b"exit "):
         return int(line[5:])
     print(
-        f"error: the gkg process running this command (pid {child}) ended before it "
+        f"error: the gkg process running this command (pid {relay.child}) ended before it "
         "finished; its output may be incomplete. Run it again; GKG_RESIDENT=0 runs it "
         "in a process of its own",
         file=sys.stderr,
     )
     return 1
+
+
+class _Relay:
+    """Ctrl-C and the other :data:`FORWARDED` signals, from the moment the request is
+    sent: passed on to the child once it is known, held until then."""
+
+    def __init__(self) -> None:
+        self.child = 0
+        self.held: list[int] = []
+        for signum in FORWARDED:
+            signal.signal(signum, self._arrived)
+
+    def _arrived(self, signum: int, frame: object) -> None:
+        if self.child:
+            self._send(signum)
+        else:
+            self.held.append(signum)
+
+    def _send(self, signum: int) -> None:
+        try:
+            os.kill(self.child, signum)
+        except OSError:  # it has just ended
+            pass
+
+    def to(self, child: int) -> None:
+        """From now on, signals go to ``child`` (and those held go now)."""
+        self.child = child
+        for signum in self.held:
+            self._send(signum)
+
+    def give_up(self) -> int | None:
+        """Nothing was handed over: the signals' usual handling back; 130 when Ctrl-C
+        (or another of them) came meanwhile, so the command is not started after all."""
+        for signum in FORWARDED:
+            signal.signal(signum, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        if not self.held:
+            return None
+        from gkg.interrupts import interrupted_message
+
+        print(f"error: {interrupted_message()}", file=sys.stderr)
+        return 130
 
 
 def start_resident() -> None:

@@ -151,8 +151,7 @@ class Resident:
             return False
 
     def _handle(self, conn: socket.socket) -> None:
-        creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
-        if struct.unpack("3i", creds)[1] != os.getuid():
+        if not _same_user(conn):
             return
         conn.settimeout(REQUEST_TIMEOUT_S)
         fds: list[int] = []
@@ -188,6 +187,16 @@ class Resident:
         if threading.active_count() != 1:
             return b"threads"
         return b""
+
+
+def _same_user(conn: socket.socket) -> bool:
+    """True when the peer runs as this user. Where the system cannot say (no
+    ``SO_PEERCRED``, as on macOS), the folder only this user may enter is the guard."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return True
+    creds = conn.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
+    return bool(struct.unpack("3i", creds)[1] == os.getuid())
 
 
 def _receive(conn: socket.socket) -> tuple[list[bytes], list[int]]:
