@@ -115,7 +115,7 @@ def _on_terminal(args: list[str], home: Path, resident: bool) -> bytes:
 
 
 def test_on_a_terminal_the_output_is_the_same(home: Path) -> None:
-    for args in (["query", "data-center"], ["queries"]):
+    for args in (["query", "data-center"], ["queries"], ["--help"], ["query", "--help"]):
         assert _on_terminal(args, home, True) == _on_terminal(args, home, False)
 
 
