@@ -25,10 +25,11 @@ from gkg.model import Result, StoreInfo
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.falkordb import recovery, server
-from gkg.stores.falkordb.convert import convert_result, plain
+from gkg.stores.falkordb.convert import plain
 from gkg.stores.falkordb.dialect import falkordb_cypher
 from gkg.stores.falkordb.messages import clean_error, interrupts_deferred, query_error
 from gkg.stores.falkordb.params import params_header
+from gkg.stores.falkordb.reply import read
 from gkg.stores.falkordb.schema_statements import schema_statements
 from gkg.stores.falkordb.settings import EmbeddedSettings, ServerLimits
 from gkg.stores.falkordb.views import as_of_view
@@ -157,10 +158,9 @@ class FalkorStore(GraphStore):
         try:
             if may_load_csv(query):
                 self._refuse_load_csv(header + query)
-            raw = self._call(lambda: graph.ro_query(text, sent, timeout=timeout_ms))
+            result = self._call(lambda: read(graph, text, sent, timeout_ms, self._seed_ids))
         except redis.ResponseError as exc:
             raise self._query_error(str(exc)) from None
-        result = convert_result(raw, self._seed_ids)
         return self._capped(result)
 
     def _refuse_load_csv(self, text: str) -> None:
