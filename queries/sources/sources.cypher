@@ -6,16 +6,19 @@
 // engine: cypher
 // note: counted in one pass over the nodes and one over the relationships, per cited source
 //   id (not one pass per source); a fact citing a source twice counts once.
-MATCH (n:Entity)
-WHERE NOT n:SourceDocument
-UNWIND n.sourceIds AS cited
-WITH cited, count(DISTINCT n) AS nodes
-WITH collect([cited, nodes]) AS nodeCounts
-OPTIONAL MATCH (:Entity)-[r]->(:Entity)
-WITH nodeCounts, r
-UNWIND CASE WHEN size(coalesce(r.sourceIds, [])) = 0 THEN [null] ELSE r.sourceIds END AS cited
-WITH nodeCounts, cited, count(DISTINCT r) AS relationships
-WITH nodeCounts, collect([cited, relationships]) AS relCounts
+CALL () {
+  MATCH (n:Entity)
+  WHERE NOT n:SourceDocument
+  UNWIND n.sourceIds AS cited
+  WITH cited, count(DISTINCT n) AS nodes
+  RETURN collect([cited, nodes]) AS nodeCounts
+}
+CALL () {
+  MATCH (:Entity)-[r]->(:Entity)
+  UNWIND r.sourceIds AS cited
+  WITH cited, count(DISTINCT r) AS relationships
+  RETURN collect([cited, relationships]) AS relCounts
+}
 MATCH (s:SourceDocument)
 RETURN s.id AS id,
        s.publisher AS publisher,

@@ -25,9 +25,11 @@ from gkg.model import Result, StoreInfo
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.falkordb import recovery, server
-from gkg.stores.falkordb.convert import convert_result, plain
+from gkg.stores.falkordb.convert import plain
+from gkg.stores.falkordb.dialect import falkordb_cypher
 from gkg.stores.falkordb.messages import clean_error, interrupts_deferred, query_error
 from gkg.stores.falkordb.params import params_header
+from gkg.stores.falkordb.reply import read
 from gkg.stores.falkordb.schema_statements import schema_statements
 from gkg.stores.falkordb.settings import EmbeddedSettings, ServerLimits
 from gkg.stores.falkordb.views import as_of_view
@@ -151,15 +153,14 @@ class FalkorStore(GraphStore):
             header = params_header(sent)
         except (TypeError, ValueError) as exc:
             raise QueryError(f"a parameter cannot be sent to FalkorDB: {exc}") from None
-        timeout_ms = int(self.limits.timeout_s * 1000)
+        text, timeout_ms = falkordb_cypher(query), int(self.limits.timeout_s * 1000)
         graph = self._db.select_graph(self.graph_name)
         try:
             if may_load_csv(query):
                 self._refuse_load_csv(header + query)
-            raw = self._call(lambda: graph.ro_query(query, sent, timeout=timeout_ms))
+            result = self._call(lambda: read(graph, text, sent, timeout_ms, self._seed_ids))
         except redis.ResponseError as exc:
             raise self._query_error(str(exc)) from None
-        result = convert_result(raw, self._seed_ids)
         return self._capped(result)
 
     def _refuse_load_csv(self, text: str) -> None:
@@ -210,9 +211,8 @@ class FalkorStore(GraphStore):
         nodes = rels = None
         if self.is_loaded():
             nodes = self.run(f"MATCH (n:{ENTITY_LABEL}) RETURN count(n)").rows[0][0]
-            rels = self.run(f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) RETURN count(r)").rows[
-                0
-            ][0]
+            counted = f"MATCH (:{ENTITY_LABEL})-[r]->(:{ENTITY_LABEL}) RETURN count(r)"
+            rels = self.run(counted).rows[0][0]
         memory = ServerLimits.from_env()
         details = {
             "socket": str(self.paths.socket),
