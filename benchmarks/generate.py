@@ -21,8 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from gkg.loaders.knowledge import FAILED_STATES
 from gkg.schema import NODE_TYPES, REL_TYPES, STATUSES, NodeType, Prop, RelType
 
+#: Statuses a node gets: not a failed request, which no money flow may start from.
+_STATUSES = tuple(s for s in STATUSES if s not in FAILED_STATES)
 #: Relationships per node, as the issue asks.
 RELS_PER_NODE = 3
 #: One source document per this many nodes (at least four, like the real seed).
@@ -159,7 +162,7 @@ class _Ecosystem:
             return rng.randint(low, 10**12 if prop.unit == "KRW" else 5000)
         if prop.type == "float":
             return round(rng.uniform(max(low, 0), 500.0), 2)
-        if prop.type == "date":
+        if prop.type in ("date", "when"):
             return self._date(2015, 2030)
         if prop.type == "bool":
             return rng.choice(("true", "false"))
@@ -193,13 +196,14 @@ def _write_node(eco: _Ecosystem, ntype: NodeType, index: int, out: TextIO) -> No
         f"    name: {_q(f'{words[0].title()} {words[1]} {ntype.label} {index}')}",
     ]
     if rng.random() < 0.6:
-        lines.append(f"    nameKo: {_q(' '.join(rng.choices(_WORDS_KO, k=2)) + f' {index}')}")
+        ko = " ".join(rng.choices(_WORDS_KO, k=2))
+        lines.append(f"    nameKo: {_q(f'{ko} {ntype.label} {index}')}")
     if rng.random() < 0.3:
-        lines.append(f"    aliases: [{_q(f'{ntype.label[:3].upper()}-{index}')}]")
+        lines.append(f"    aliases: [{_q(f'{ntype.label.upper()}-{index}')}]")
     if rng.random() < 0.5:
         lines.append(f"    description: {_q(' '.join(rng.choices(_WORDS, k=6)))}")
     if rng.random() < 0.2:
-        lines.append(f"    status: {rng.choice(STATUSES)}")
+        lines.append(f"    status: {rng.choice(_STATUSES)}")
     for prop in ntype.props:
         if prop.required or rng.random() < 0.4:
             lines.append(f"    {prop.name}: {eco.value(prop)}")
