@@ -173,8 +173,27 @@ def machine_line(machine: dict[str, Any]) -> str:
     )
 
 
+def neo4j_lines(neo4j: dict[str, Any]) -> list[str]:
+    """The Neo4j load: gkg and the bare driver script, one run each on the same server."""
+    gkg, raw = neo4j["gkg"], neo4j["raw"]
+    settings = neo4j.get("server_settings", {})
+    return [
+        f"{neo4j['server']}, heap {settings.get('heap', '?')}, page cache "
+        f"{settings.get('pagecache', '?')}; {neo4j['timing']}.",
+        "",
+        "| scale | nodes + rels | `gkg load` | bare driver script | raw / gkg | gkg elements/s "
+        "| gkg peak RSS | script peak RSS | server peak RSS |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+        f"| {neo4j['scale']} | {_n(neo4j['nodes'] + neo4j['relationships'])} | "
+        f"{_s(gkg['wall_s'])} | {_s(raw['wall_s'])} | {neo4j['ratio_raw_over_gkg']:.2f} | "
+        f"{_n(gkg['elements_per_s'])} | {_n(gkg['peak_rss_mb'])} MB | "
+        f"{_n(raw['peak_rss_mb'])} MB | {_n(neo4j['server_peak_rss_mb'])} MB |",
+    ]
+
+
 def section(folder: Path = RESULTS) -> str:
-    """The generated README section: machine, load table, growth, targets, queries."""
+    """The generated README section: machine, load table, growth, targets, queries, and
+    the load into Neo4j."""
     load = _read(folder, "load.json")
     queries = _read(folder, "queries.json")
     render = _read(folder, "render.json")
@@ -187,6 +206,9 @@ def section(folder: Path = RESULTS) -> str:
     parts += ["", "### Targets", summary_table(load, queries, render)]
     if queries and queries.get("warm"):
         parts += ["", "### Named queries", query_table(queries)]
+    neo4j = _read(folder, "neo4j_load.json")
+    if neo4j and neo4j.get("gkg"):
+        parts += ["", "### Load into Neo4j", *neo4j_lines(neo4j)]
     return "\n".join(parts).strip() + "\n"
 
 
