@@ -33,6 +33,8 @@ TICK_S = 2.0
 REQUEST_TIMEOUT_S = 5.0
 #: What the reading commands import; the children then import nearly nothing.
 PRELOAD = (
+    "gkg.launch",
+    "gkg.resident.child",
     "gkg.cli",
     "gkg.cli.common",
     "gkg.cli.query_cmds",
@@ -133,9 +135,9 @@ class Resident:
         finally:
             self.listener.close()
             if self._socket_is_mine():
-                with suppress(OSError):
-                    os.unlink(self.path)
-                    os.unlink(self.path.removesuffix(".sock") + ".pid")
+                for leftover in (self.path, self.path.removesuffix(".sock") + ".pid"):
+                    with suppress(OSError):
+                        os.unlink(leftover)
 
     def _leave(self, signum: int, frame: object) -> None:
         raise SystemExit(0)  # out of the wait at once; ``serve`` cleans up on the way
