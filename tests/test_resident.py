@@ -245,3 +245,11 @@ def test_eligible_commands() -> None:
     assert client.eligible([], None) and client.eligible(["--help"], None)
     assert not client.eligible(["load"], "load")
     assert not client.eligible(["qeury"], None)
+
+
+def test_doctor_says_whether_the_resident_runs(home: Path) -> None:
+    pid = control.resident_pid()
+    code, out, _ = run(["doctor"], home)
+    assert code == 0 and f"resident gkg: running (pid {pid})" in out
+    code, out, _ = run(["doctor"], home, resident=False)
+    assert code == 0 and "resident gkg: off (GKG_RESIDENT=0)" in out

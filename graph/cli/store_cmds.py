@@ -6,6 +6,7 @@ import typer
 
 from gkg.cli.common import core_from, err
 from gkg.errors import GkgError
+from gkg.resident.control import describe as describe_resident
 
 server_app = typer.Typer(
     help="Manage the embedded FalkorDB server (not used when NEO4J_URI or --uri is set).",
@@ -30,6 +31,7 @@ def doctor(ctx: typer.Context) -> None:
     else:
         print(f"nodes: {info.node_count}")
         print(f"relationships: {info.relationship_count}")
+    print(f"resident gkg: {describe_resident()}")
     print("status: ok")
 
 

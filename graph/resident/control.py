@@ -38,3 +38,13 @@ def stop_resident(wait_s: float = 5.0) -> bool:
     while time.monotonic() < deadline and resident_pid() == pid:
         time.sleep(0.05)
     return True
+
+
+def describe() -> str:
+    """One line for ``gkg doctor``: whether this installation's resident is running."""
+    if wire.switched_off():
+        return f"off ({wire.SWITCH_ENV}=0)"
+    pid = resident_pid()
+    if pid is None:
+        return "not running (the next query, queries, cypher or datasets command starts one)"
+    return f"running (pid {pid}), socket {wire.socket_path()}"
