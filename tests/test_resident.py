@@ -253,3 +253,20 @@ def test_doctor_says_whether_the_resident_runs(home: Path) -> None:
     assert code == 0 and f"resident gkg: running (pid {pid})" in out
     code, out, _ = run(["doctor"], home, resident=False)
     assert code == 0 and "resident gkg: off (GKG_RESIDENT=0)" in out
+
+
+def test_python_and_python3_of_one_environment_share_the_resident(home: Path) -> None:
+    """The resident is the environment's (``sys.prefix``), not one interpreter name's."""
+    pid = control.resident_pid()
+    code = "import sys; sys.argv = ['gkg', 'queries']; from gkg.launch import main; main()"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "_GKG"))}
+    env.update(GKG_HOME=str(home))
+    outputs = set()
+    for name in ("python", "python3"):
+        interpreter = Path(sys.executable).with_name(name)
+        done = subprocess.run(
+            [str(interpreter), "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        outputs.add(done.stdout)
+        assert control.resident_pid() == pid
+    assert len(outputs) == 1

@@ -53,6 +53,7 @@ def become_client(fields: list[bytes], fds: list[int]) -> None:
         key, _, value = item.partition(b"=")
         os.environb[key] = value
     sys.argv = [os.fsdecode(arg) for arg in argv.split(b"\0")]
+    sys.executable = os.fsdecode(fields[9])  # ``python`` or ``python3``, as the caller ran
     if sys.path:
         sys.path[0] = os.fsdecode(path0)
     streams = [part.split(":", 1) for part in encodings.decode().split("\0")]

@@ -49,6 +49,7 @@ def request() -> bytes:
             os.fsencode(sys.path[0] if sys.path else ""),
             str(umask).encode(),
             str(os.getpid()).encode(),
+            os.fsencode(sys.executable),
         ]
     )
 

@@ -1,6 +1,6 @@
 """Where the resident gkg listens, and what a request carries.
 
-One resident per user and installation: the socket is named after the Python executable
+One resident per user and installation: the socket is named after the Python environment
 and the folder gkg is imported from, in a folder only this user can enter
 (``GKG_RESIDENT_DIR``, else ``$XDG_RUNTIME_DIR/gkg``, else ``$TMPDIR/gkg-<uid>`` or
 ``/tmp/gkg-<uid>``). A request is a list of byte strings, each sent with its length; the
@@ -18,7 +18,7 @@ import sys
 import zlib
 
 #: Bumped whenever the request's fields change.
-PROTOCOL = b"gkg-resident-1"
+PROTOCOL = b"gkg-resident-2"
 #: ``GKG_RESIDENT=0`` (or ``off``, ``no``, ``false``) runs every command in its own process.
 SWITCH_ENV = "GKG_RESIDENT"
 #: The folder of the socket, pid file and lock (tests give each session its own).
@@ -52,8 +52,10 @@ def folder() -> str:
 
 
 def base_name() -> str:
-    """``resident-<checksum>``: the same for every process of one installation."""
-    key = os.fsencode(sys.executable) + b"\0" + os.fsencode(package_dir())
+    """``resident-<checksum>``: the same for every process of one installation (its
+    environment's prefix, so ``python`` and ``python3`` of one venv share it, and the
+    folder gkg is imported from)."""
+    key = os.fsencode(sys.prefix) + b"\0" + os.fsencode(package_dir())
     return f"resident-{zlib.crc32(key):08x}"
 
 
@@ -93,7 +95,8 @@ def interpreter_fingerprint() -> bytes:
     settings = "\0".join(f"{name}={os.environ.get(name, '')}" for name in IMPORT_TIME_ENV)
     return b"\1".join(
         (
-            os.fsencode(sys.executable),
+            os.fsencode(os.path.realpath(sys.executable)),
+            os.fsencode(sys.prefix),
             os.fsencode(package_dir()),
             os.fsencode("\0".join(sys.path[1:])),
             repr(sys.flags).encode(),
