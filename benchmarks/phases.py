@@ -36,18 +36,18 @@ def main(argv: list[str] | None = None) -> int:
     from gkg.stores.factory import open_store
 
     lap("imports_s")
-    files, problems = read_seed_files(args)
-    if problems:
-        print(json.dumps({"error": [str(p) for p in problems]}))
-        return 2
-    lap("read_s")
-    with paused_gc():  # as gkg.loaders.validate.validate_files does around validate()
+    with paused_gc():  # one pause for read, validate and load, as gkg.loaders.load.load_files
+        files, problems = read_seed_files(args)
+        if problems:
+            print(json.dumps({"error": [str(p) for p in problems]}))
+            return 2
+        lap("read_s")
         seed = validate(files)
-    lap("validate_s")
-    store = open_store(None, home=None)
-    lap("server_start_s")
-    load_seed(store, seed)  # plan, snapshot, staging graph, swap, save: as `gkg load`
-    lap("plan_write_swap_save_s")
+        lap("validate_s")
+        store = open_store(None, home=None)
+        lap("server_start_s")
+        load_seed(store, seed)  # plan, snapshot, staging graph, swap, save: as `gkg load`
+        lap("plan_write_swap_save_s")
     plan_load(seed)  # once more, alone, to show its share of the step above
     lap("plan_alone_s")
     timings["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import reprlib
 import unicodedata
 from dataclasses import dataclass
@@ -35,6 +36,9 @@ MAX_MESSAGE_CHARS = 1_000
 _REPR = reprlib.Repr()
 _REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxtuple, _REPR.maxset = 3, 6, 6, 6, 6
 _REPR.maxstring = _REPR.maxother = 60
+#: Every character :func:`text_problem` refuses: category Cc but tab and line breaks, and
+#: Cs. Unicode fixes both sets for good, so one search finds whether a text has any.
+_REFUSED_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def quoted(value: Any) -> str:
@@ -56,6 +60,8 @@ def bounded(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
 def text_problem(value: str) -> str | None:
     """Why ``value`` cannot be stored as text, or None: control characters (other than tab
     and line breaks) and invalid Unicode (a lone surrogate) are refused, with where."""
+    if _REFUSED_CHARS.search(value) is None:
+        return None
     for index, char in enumerate(value):
         if char in "\t\n\r":
             continue

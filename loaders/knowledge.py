@@ -160,7 +160,8 @@ def _failed_requests(checker: ClaimChecks, seed: Seed) -> None:
 def _lookup_collisions(checker: ClaimChecks, seed: Seed) -> None:
     owner: dict[str, str] = {}
     for node in seed.nodes:
-        for key in lookup_keys(node.id, node.props):
+        keys = seed.lookup_keys[node.id] = lookup_keys(node.id, node.props)
+        for key in keys:
             other = owner.setdefault(key, node.id)
             if other != node.id:
                 checker.problem(

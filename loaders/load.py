@@ -105,18 +105,20 @@ def load_files(
     only their datasets are replaced, or the whole graph with ``replace``."""
     if stage:
         stage("reading and validating")
-    files, problems = read_seed_files(paths)
-    if problems:
-        raise ValidationError(problems)
-    stored = read_stored(store)
-    kept = None
-    if not (replace or stored.legacy):
-        kept = stored.kept(_declared_name(f) for f in files)
-    with paused_gc():  # millions of small objects, no cycles: see reader.paused_gc
+    # One pause for the whole job: millions of small objects without cycles (see
+    # parse.paused_gc), and each time the collector comes back it first walks all of them.
+    with paused_gc():
+        files, problems = read_seed_files(paths)
+        if problems:
+            raise ValidationError(problems)
+        stored = read_stored(store)
+        kept = None
+        if not (replace or stored.legacy):
+            kept = stored.kept(_declared_name(f) for f in files)
         seed = validate(files, kept)
-    if stage:
-        stage("writing")
-    return load_seed(store, seed, progress, replace=replace)
+        if stage:
+            stage("writing")
+        return load_seed(store, seed, progress, replace=replace)
 
 
 def _declared_name(seed_file: SeedFile) -> str:
@@ -134,7 +136,7 @@ def load_seed(
 ) -> LoadSummary:
     """Write a validated seed: plan its rows, check them against the datasets that stay,
     swap the new graph in, and compare with the old."""
-    with paused_gc():  # the rows are many small objects without cycles
+    with paused_gc():  # the rows and the summary are many small objects without cycles
         plan = plan_load(seed)
         checkpoint("before-write")
         with store.load_lock():  # what is stored is read under the lock the swap is made under
@@ -151,9 +153,9 @@ def load_seed(
                 tuple(_registry(stored, plan)),
             )
             store.apply_load(plan.statements, scope, _checked(progress))
-    checkpoint("after-swap")
-    replaced = set(stored.registry) if everything else names
-    return _summary(seed.files, plan, stored, replaced, everything)
+        checkpoint("after-swap")
+        replaced = set(stored.registry) if everything else names
+        return _summary(seed.files, plan, stored, replaced, everything)
 
 
 def unload(store: GraphStore, name: str) -> LoadSummary:

@@ -74,7 +74,7 @@ def _plan(seed: Seed) -> LoadPlan:
     shown: dict[str, str] = {}
     for node in seed.nodes:
         dataset = names[node.origin.file]
-        props = _node_props(node, seed.source_dates)
+        props = _node_props(node, seed.source_dates, seed.lookup_keys.get(node.id))
         shown[node.id] = str(props.get("name", node.id))
         own_claims = _claims_of(claim_rows(node, "node", node.label, shown[node.id]), dataset)
         claims += own_claims
@@ -92,7 +92,9 @@ def _plan(seed: Seed) -> LoadPlan:
     for rel in seed.relationships:
         dataset = names[rel.origin.file]
         props = _rel_props(rel, seed.source_dates)
-        link = f"{shown.get(rel.start, rel.start)} -{rel.type}-> {shown.get(rel.end, rel.end)}"
+        link = ""  # the name its claims show, written only for an element that has claims
+        if rel.stated:
+            link = f"{shown.get(rel.start, rel.start)} -{rel.type}-> {shown.get(rel.end, rel.end)}"
         own_claims = _claims_of(claim_rows(rel, "relationship", rel.type, link), dataset)
         claims += own_claims
         rows_of[dataset] += own_claims
@@ -145,11 +147,12 @@ def _claims_of(rows: list[dict[str, Any]], dataset: str) -> list[dict[str, Any]]
     return rows
 
 
-def _node_props(node: NodeRecord, dates: dict[str, str]) -> dict[str, Any]:
+def _node_props(node: NodeRecord, dates: dict[str, str], keys: list[str] | None) -> dict[str, Any]:
+    """The stored properties of a node; ``keys``: its look-up keys if validation made them."""
     props = dict(node.props)
     props["id"] = node.id
     props.update(element_meta(node, dates))
-    props[LOOKUP_KEYS_PROP] = lookup_keys(node.id, props)
+    props[LOOKUP_KEYS_PROP] = list(keys) if keys is not None else lookup_keys(node.id, props)
     return props
 
 

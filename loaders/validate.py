@@ -77,6 +77,8 @@ class Seed:
     #: The dataset of each file (its ``dataset:`` name, else its path), and its digest.
     datasets: list[str] = field(default_factory=list)
     digests: list[str] = field(default_factory=list)
+    #: The look-up keys of every node, as the last check found them (the plan stores them).
+    lookup_keys: dict[str, list[str]] = field(default_factory=dict)
 
 
 def validate_files(paths: Sequence[str | Path], kept: Kept | None = None) -> Seed:

@@ -18,10 +18,10 @@ def literal(value: Any) -> str:
     if kind is str:
         text: str = value
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if kind is dict:
+        return _map(value)
     if kind is list or kind is tuple:
         return "[" + ",".join(map(literal, value)) + "]"
-    if kind is dict:
-        return "{" + ",".join(f"`{_key(k)}`:{literal(v)}" for k, v in value.items()) + "}"
     if value is None:
         return "null"
     if kind is int or kind is float or kind is bool:
@@ -29,9 +29,31 @@ def literal(value: Any) -> str:
     raise TypeError(f"cannot send a {kind.__name__} as a query parameter")
 
 
+def _map(value: dict[Any, Any]) -> str:
+    """A map literal; text values (most of a row) are written here without a call each."""
+    keys = _KEYS
+    parts = []
+    for key, item in value.items():
+        name = keys.get(key) if type(key) is str else None
+        if name is None:
+            name = _key(key)
+            if type(key) is str and len(keys) < _MAX_KEYS:
+                keys[key] = name
+        if type(item) is str:
+            parts.append(f'`{name}`:"' + item.replace("\\", "\\\\").replace('"', '\\"') + '"')
+        else:
+            parts.append(f"`{name}`:{literal(item)}")
+    return "{" + ",".join(parts) + "}"
+
+
 def params_header(params: Mapping[str, Any]) -> str:
     """The header that precedes a query: ``CYPHER `rows`=[...] `stamp`="..." ``."""
     return "CYPHER " + "".join(f"`{_key(k)}`={literal(v)} " for k, v in params.items())
+
+
+#: Map keys already checked by :func:`_key` (property names: a few hundred at most).
+_KEYS: dict[str, str] = {}
+_MAX_KEYS = 10_000
 
 
 def _key(key: Any) -> str:

@@ -25,6 +25,7 @@ from gkg.model import Result, StoreInfo
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.base import GraphStore, Progress
 from gkg.stores.falkordb import recovery, server
+from gkg.stores.falkordb.batches import load_writes, texts_ahead
 from gkg.stores.falkordb.convert import plain
 from gkg.stores.falkordb.dialect import falkordb_cypher
 from gkg.stores.falkordb.messages import clean_error, interrupts_deferred, query_error
@@ -39,7 +40,6 @@ from gkg.stores.ingest import (
     LoadScope,
     Statement,
     delete_stale,
-    drop_relabelled,
 )
 from gkg.stores.limits import (
     GRACE_S,
@@ -324,15 +324,12 @@ class FalkorStore(GraphStore):
             for setup in schema_statements():
                 self._write(writer, setup, {})
             self._create_unique_constraint(writer)
-        total = sum(len(s.rows) for s in statements)
-        done = 0
-        for statement in statements:
-            for batch in statement.batches():
-                if copied and statement.label:  # a node whose label changed goes first
-                    self._write(writer, drop_relabelled(statement.label), {"rows": batch})
-                self._write(writer, statement.query, {"rows": batch})
-                done += len(batch)
-                if progress:
+        total, done = sum(len(s.rows) for s in statements), 0
+        with contextlib.closing(texts_ahead(load_writes(statements, copied))) as texts:
+            for text, rows in texts:
+                self._send(writer, text)
+                done += rows
+                if progress and rows:
                     progress(done, total)
         for stale in delete_stale(scope):
             self._write(writer, stale, scope.params())
@@ -344,9 +341,11 @@ class FalkorStore(GraphStore):
         """Run a write on the staging graph, its parameters written by
         :mod:`gkg.stores.falkordb.params` (the client's own encoder is the slowest part of a
         big load); errors come back as the client's."""
+        self._send(writer, params_header(params) + query if params else query)
+
+    def _send(self, writer: Any, text: str) -> None:
         import redis
 
-        text = params_header(params) + query if params else query
         reply = writer.execute_command(
             "GRAPH.QUERY", self.staging_name, text, "--compact",
             "timeout", int(LOAD_STATEMENT_TIMEOUT_S * 1000),
