@@ -16,9 +16,7 @@ costs in its own process (``-X importtime``: the modules taking the most time).
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import signal
 import sys
 import tempfile
 import time
@@ -27,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.measure import GKG, clean_env, median, run_measured
+from gkg.resident.control import running_pid, stop
 
 RUNS = 10
 BARE = (sys.executable, "-c", "pass")
@@ -58,20 +57,25 @@ def resident_env(seed_home: Path) -> Iterator[dict[str, str]]:
     of the benchmark's own; the resident is stopped at the end."""
     with tempfile.TemporaryDirectory(prefix="gkg-bench-resident-") as folder:
         env = clean_env(seed_home, GKG_RESIDENT_DIR=folder, GKG_RESIDENT="1")
-        pidfiles = list(Path(folder).glob("resident-*.pid"))
         deadline = time.monotonic() + 60
-        while not pidfiles or not list(Path(folder).glob("resident-*.sock")):
+        while not _listening(Path(folder)):
             if time.monotonic() > deadline:
                 raise RuntimeError("the resident gkg did not start within 60 s")
             run_measured((GKG, "queries"), env)  # a first command starts it
             time.sleep(0.5)
-            pidfiles = list(Path(folder).glob("resident-*.pid"))
         try:
             yield env
         finally:
             for pidfile in Path(folder).glob("resident-*.pid"):
-                with contextlib.suppress(OSError, ValueError):
-                    os.kill(int(pidfile.read_text()), signal.SIGTERM)
+                stop(pidfile)
+
+
+def _listening(folder: Path) -> bool:
+    """True when a resident runs in ``folder`` with its socket in place."""
+    return any(
+        running_pid(pidfile) is not None and pidfile.with_suffix(".sock").exists()
+        for pidfile in folder.glob("resident-*.pid")
+    )
 
 
 def _ratios(env: dict[str, str], runs: int, log: Callable[[str], None]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from gkg.resident.control import running_pid
 from tests.helpers.common import ROOT
 
 #: Lines of a build or install log that warn (setuptools' warnings are ``...Warning:``
@@ -97,21 +98,10 @@ def _installed_resident(installed: Path, folder: Path, wait_s: float = 60) -> bo
     deadline = time.monotonic() + wait_s
     while time.monotonic() < deadline:
         for pidfile in folder.glob("resident-*.pid"):
-            try:
-                cmdline = Path(f"/proc/{pidfile.read_text().strip()}/cmdline").read_bytes()
-            except OSError:
+            pid = running_pid(pidfile)
+            if pid is None or not pidfile.with_suffix(".sock").exists():
                 continue
-            if cmdline.startswith(bytes(installed)) and pidfile.with_suffix(".sock").exists():
+            if Path(f"/proc/{pid}/cmdline").read_bytes().startswith(bytes(installed)):
                 return True
         time.sleep(0.2)
     return False
-
-
-def test_the_installed_package_is_gkg_only(installed: Path) -> None:
-    """Only ``gkg`` (and its metadata) lands in site-packages: no top-level ``graph``,
-    ``loaders``, ``queries`` or ``data`` to collide with other projects."""
-    (site,) = installed.parent.glob("lib/python*/site-packages")
-    ours = sorted(p.name for p in site.iterdir() if p.name.startswith(("gkg", "graph")))
-    assert [n for n in ours if not n.startswith("gkg-")] == ["gkg"]
-    for name in ("graph", "loaders", "queries", "data"):
-        assert not (site / name).exists(), name

@@ -1,4 +1,5 @@
-"""Find and stop this installation's resident gkg (``gkg server stop`` and the tests do)."""
+"""Find and stop resident gkgs by their pid files (``gkg doctor``, the tests and the
+benchmarks do)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,12 @@ import time
 from gkg.resident import wire
 
 
-def resident_pid() -> int | None:
-    """The pid of this installation's resident, when one is running."""
-    path = wire.socket_path()
-    if path is None:
-        return None
+def running_pid(pidfile: str | os.PathLike[str]) -> int | None:
+    """The pid a resident's pid file names, while that process runs and is a resident (a
+    pid reused by another program, or a zombie, is not)."""
     try:
-        with open(path.removesuffix(".sock") + ".pid") as pidfile:
-            pid = int(pidfile.read().strip())
+        with open(pidfile) as text:
+            pid = int(text.read().strip())
         with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
             running = b"gkg.resident.server" in cmdline.read()
     except (OSError, ValueError):
@@ -24,20 +23,32 @@ def resident_pid() -> int | None:
     return pid if running else None
 
 
-def stop_resident(wait_s: float = 5.0) -> bool:
-    """Stop this installation's resident (it finishes nothing: commands run in children,
-    which go on to their end). True when one was running."""
-    pid = resident_pid()
+def resident_pid() -> int | None:
+    """The pid of this installation's resident, when one is running."""
+    path = wire.socket_path()
+    return None if path is None else running_pid(path.removesuffix(".sock") + ".pid")
+
+
+def stop(pidfile: str | os.PathLike[str], wait_s: float = 5.0) -> int | None:
+    """Stop the resident of ``pidfile`` and wait (up to ``wait_s``) until it has gone; its
+    pid, or None when none was running. Commands it started run on in their children."""
+    pid = running_pid(pidfile)
     if pid is None:
-        return False
+        return None
     try:
         os.kill(pid, signal.SIGTERM)
     except OSError:
-        return False
+        return None
     deadline = time.monotonic() + wait_s
-    while time.monotonic() < deadline and resident_pid() == pid:
+    while time.monotonic() < deadline and running_pid(pidfile) == pid:
         time.sleep(0.05)
-    return True
+    return pid
+
+
+def stop_resident(wait_s: float = 5.0) -> bool:
+    """Stop this installation's resident. True when one was running."""
+    path = wire.socket_path()
+    return path is not None and stop(path.removesuffix(".sock") + ".pid", wait_s) is not None
 
 
 def describe() -> str:

@@ -30,23 +30,10 @@ def need_program(name: str, why: str) -> str:
 def stop_residents(folder: Path) -> list[int]:
     """Stop every resident gkg whose pid file is in ``folder`` (any installation's: the
     install test makes a second one); the pids stopped."""
-    import signal
-    import time
+    from gkg.resident.control import stop
 
-    stopped = []
-    for pidfile in folder.glob("resident-*.pid"):
-        try:
-            pid = int(pidfile.read_text().strip())
-            if b"gkg.resident.server" not in Path(f"/proc/{pid}/cmdline").read_bytes():
-                continue
-            os.kill(pid, signal.SIGTERM)
-        except (OSError, ValueError):
-            continue
-        stopped.append(pid)
-    deadline = time.monotonic() + 10
-    while any(alive(pid) for pid in stopped) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return stopped
+    stopped = [stop(pidfile, wait_s=10) for pidfile in folder.glob("resident-*.pid")]
+    return [pid for pid in stopped if pid is not None]
 
 
 def alive(pid: int) -> bool:
