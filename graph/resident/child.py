@@ -39,7 +39,7 @@ def run_child(conn: socket.socket, fields: list[bytes], fds: list[int]) -> None:
 
 def become_client(fields: list[bytes], fds: list[int]) -> None:
     """Take on the client's streams, folder, environment, arguments and umask."""
-    encodings, cwd, argv, env, path0, umask = fields[2:8]
+    _, _, encodings, cwd, argv, env, path0, umask, executable = fields  # wire.FIELDS
     for target, fd in enumerate(fds):
         os.dup2(fd, target)
         os.close(fd)
@@ -53,7 +53,7 @@ def become_client(fields: list[bytes], fds: list[int]) -> None:
         key, _, value = item.partition(b"=")
         os.environb[key] = value
     sys.argv = [os.fsdecode(arg) for arg in argv.split(b"\0")]
-    sys.executable = os.fsdecode(fields[9])  # ``python`` or ``python3``, as the caller ran
+    sys.executable = os.fsdecode(executable)  # ``python`` or ``python3``, as the caller ran
     if sys.path:
         sys.path[0] = os.fsdecode(path0)
     streams = [part.split(":", 1) for part in encodings.decode().split("\0")]

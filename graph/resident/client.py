@@ -34,7 +34,7 @@ def eligible(args: Sequence[str], command: str | None) -> bool:
 
 
 def request() -> bytes:
-    """This process's command, as the resident needs it."""
+    """This process's command, as the resident needs it (:data:`wire.FIELDS`, in order)."""
     umask = os.umask(0o077)
     os.umask(umask)
     env = b"\0".join(key + b"=" + value for key, value in os.environb.items())
@@ -48,7 +48,6 @@ def request() -> bytes:
             env,
             os.fsencode(sys.path[0] if sys.path else ""),
             str(umask).encode(),
-            str(os.getpid()).encode(),
             os.fsencode(sys.executable),
         ]
     )

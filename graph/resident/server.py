@@ -179,7 +179,7 @@ class Resident:
 
     def _refusal(self, fields: list[bytes], fds: list[int]) -> bytes:
         """Why this resident will not run the request (empty when it will)."""
-        if len(fields) < 10 or fields[0] != wire.PROTOCOL or len(fds) != 3:
+        if len(fields) != len(wire.FIELDS) or fields[0] != wire.PROTOCOL or len(fds) != 3:
             return b"protocol"
         if fields[1] != self.fingerprint:
             return b"interpreter"

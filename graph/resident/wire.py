@@ -18,7 +18,11 @@ import sys
 import zlib
 
 #: Bumped whenever the request's fields change.
-PROTOCOL = b"gkg-resident-2"
+PROTOCOL = b"gkg-resident-3"
+#: A request's fields, in order (built by :func:`gkg.resident.client.request`).
+FIELDS = (
+    "protocol", "fingerprint", "encodings", "cwd", "argv", "env", "path0", "umask", "executable",
+)  # fmt: skip
 #: ``GKG_RESIDENT=0`` (or ``off``, ``no``, ``false``) runs every command in its own process.
 SWITCH_ENV = "GKG_RESIDENT"
 #: The folder of the socket, pid file and lock (tests give each session its own).
