@@ -105,3 +105,13 @@ def _installed_resident(installed: Path, folder: Path, wait_s: float = 60) -> bo
                 return True
         time.sleep(0.2)
     return False
+
+
+def test_the_installed_package_is_gkg_only(installed: Path) -> None:
+    """Only ``gkg`` (and its metadata) lands in site-packages: no top-level ``graph``,
+    ``loaders``, ``queries`` or ``data`` to collide with other projects."""
+    (site,) = installed.parent.glob("lib/python*/site-packages")
+    ours = sorted(p.name for p in site.iterdir() if p.name.startswith(("gkg", "graph")))
+    assert [n for n in ours if not n.startswith("gkg-")] == ["gkg"]
+    for name in ("graph", "loaders", "queries", "data"):
+        assert not (site / name).exists(), name
