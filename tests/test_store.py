@@ -118,6 +118,24 @@ def test_a_killed_server_is_restarted_with_the_last_saved_graph(
     assert len(whole_graph(FalkorStore(home))[0]) == 8
 
 
+def test_a_load_saves_in_the_background_so_readers_are_never_disturbed(
+    make_store: Callable[[str], FalkorStore],
+) -> None:
+    """The server's foreground SAVE unloads each matrix while queries may read it (they saw
+    relationships missing); a load must save from a forked child instead, and leave the
+    server's timer as it found it."""
+    store = make_store("background-save")
+    load_files(store, [SMALL])
+    load_files(store, [SMALL], replace=True)
+    writer = store._writer()
+    calls = writer.info("commandstats")
+    assert "cmdstat_save" not in calls
+    assert calls["cmdstat_bgsave"]["calls"] == 2
+    assert writer.info("persistence")["rdb_last_bgsave_status"] == "ok"
+    assert writer.config_get("hz") == {"hz": "10"}
+    assert server.status(store.home).running
+
+
 def test_stale_pid_and_socket_files_are_recovered(tmp_path: Path, store_homes: list[Path]) -> None:
     home = tmp_path / "stale-home"
     store_homes.append(home)

@@ -18,6 +18,8 @@ LOADED_MARK = "DB loaded from disk"
 #: What it logs when it starts with no data file at all.
 FRESH_MARKS = ("Ready to accept connections",)
 CORRUPT_PREFIX = "dump.rdb.corrupt-"
+#: What the server logs when a background save failed, after its child has logged why.
+GENERIC_SAVE_ERROR = "Background saving error"
 
 
 def clean_temp_files(paths: ServerPaths) -> None:
@@ -98,6 +100,8 @@ def keep_previous(paths: ServerPaths) -> None:
 def save_failure_reason(paths: ServerPaths, offset: int) -> str:
     """Why the server's last save failed, from its log (or the free space left)."""
     for line in reversed(log_since(paths, offset).splitlines()):
+        if line.endswith(GENERIC_SAVE_ERROR):  # the parent's line; the child says why
+            continue
         if any(word in line for word in ("Failed", "Write error", "Error", "error")):
             return line.split(" # ", 1)[-1].split(" * ", 1)[-1].strip()[:300]
     try:

@@ -3,7 +3,7 @@
 Reads go through ``GRAPH.RO_QUERY``, so the engine refuses writes; each runs under a time
 limit the engine enforces, with a client-side watchdog for the plans it cannot stop (the
 server is restarted, saying so). A load is built in a staging graph and swapped over the
-live one with ``RENAME`` (one atomic step), then the server saves to disk; a failure
+live one with ``RENAME`` (one atomic step), then saved to disk in the background; a failure
 before the swap leaves the live graph as it was, and a save that fails is rolled back by
 restarting the server from the last save, so what is served is always what is on disk.
 """
@@ -11,10 +11,9 @@ restarting the server from the last save, so what is served is always what is on
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,10 +23,11 @@ from gkg.interrupts import NEW_GRAPH_SAVED, stored_now
 from gkg.model import Result, StoreInfo
 from gkg.schema import ENTITY_LABEL
 from gkg.stores.base import GraphStore, Progress
-from gkg.stores.falkordb import recovery, server
+from gkg.stores.falkordb import recovery, saving, server
 from gkg.stores.falkordb.batches import load_writes, texts_ahead
 from gkg.stores.falkordb.convert import plain
 from gkg.stores.falkordb.dialect import falkordb_cypher
+from gkg.stores.falkordb.loadlock import FolderLock
 from gkg.stores.falkordb.messages import clean_error, interrupts_deferred, query_error
 from gkg.stores.falkordb.params import params_header
 from gkg.stores.falkordb.reply import read
@@ -71,8 +71,8 @@ class FalkorStore(GraphStore):
         self.limits = QueryLimits.from_env(timeout_s)
         self.graph_name = graph_name
         self.staging_name = f"{graph_name}-staging"
-        self._lock_depth = 0
         self._connect()
+        self._load_lock = FolderLock(self.paths.home)
 
     # --- connection ---------------------------------------------------------------------
 
@@ -244,8 +244,7 @@ class FalkorStore(GraphStore):
     ) -> None:
         import redis
 
-        with self.load_lock():
-            writer = self._writer()
+        with self.load_lock(), self._writer() as writer, saving.fast_timer(writer):
             try:
                 self._build_staging(writer, statements, scope, progress)
             except BaseException as exc:  # an error, Ctrl-C: drop the half-built staging graph
@@ -274,7 +273,7 @@ class FalkorStore(GraphStore):
         try:
             writer.rename(self.staging_name, self.graph_name)
             checkpoint("before-save", lambda: server.status(self.home).pid)
-            writer.save()
+            saving.save(writer)
             stored_now(NEW_GRAPH_SAVED)
             return
         except redis.ResponseError:
@@ -369,30 +368,8 @@ class FalkorStore(GraphStore):
             time.sleep(0.01)
         raise StoreError("the uniqueness constraint on Entity.id did not become operational")
 
-    @contextlib.contextmanager
-    def load_lock(self) -> Iterator[None]:
-        """One load at a time per data folder (re-entrant within this store); a load that
-        has to wait for another says so."""
-        if self._lock_depth:
-            self._lock_depth += 1
-            try:
-                yield
-            finally:
-                self._lock_depth -= 1
-            return
-        lockfile = self.paths.home / "load.lock"
-        with open(os.open(lockfile, os.O_RDWR | os.O_CREAT, 0o600), "a") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                notice("another load of this data folder is running; waiting for it to finish")
-                fcntl.flock(handle, fcntl.LOCK_EX)
-            self._lock_depth = 1
-            try:
-                yield
-            finally:
-                self._lock_depth = 0
-                fcntl.flock(handle, fcntl.LOCK_UN)
+    def load_lock(self) -> AbstractContextManager[None]:
+        return self._load_lock.held()
 
 
 def _text(value: Any) -> str:
