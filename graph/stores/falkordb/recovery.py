@@ -102,7 +102,7 @@ def save_failure_reason(paths: ServerPaths, offset: int) -> str:
     for line in reversed(log_since(paths, offset).splitlines()):
         if line.endswith(GENERIC_SAVE_ERROR):  # the parent's line; the child says why
             continue
-        if any(word in line for word in ("Failed", "Write error", "Error", "error")):
+        if any(word in line for word in ("Failed", "Write error", "Error", "error", "Can't")):
             return line.split(" # ", 1)[-1].split(" * ", 1)[-1].strip()[:300]
     try:
         free = shutil.disk_usage(paths.data_dir).free
