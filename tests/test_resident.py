@@ -270,3 +270,31 @@ def test_python_and_python3_of_one_environment_share_the_resident(home: Path) ->
         outputs.add(done.stdout)
         assert control.resident_pid() == pid
     assert len(outputs) == 1
+
+
+LIMITED = {
+    "as-usual": "",
+    "ulimit": "soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE); "
+    "resource.setrlimit(resource.RLIMIT_NOFILE, (soft - 1, hard)); ",
+    "nice": "os.nice(1); ",
+}
+
+
+@pytest.mark.parametrize("case", sorted(LIMITED))
+def test_a_caller_with_other_limits_runs_the_command_in_its_own_process(
+    home: Path, case: str
+) -> None:
+    """The resident's child has the resident's limits and niceness, so a caller under
+    others (``ulimit``, ``nice``) must not be served by it."""
+    code = (
+        f"import os, resource, sys; {LIMITED[case]}sys.argv = ['gkg', 'queries']; "
+        "from gkg.resident import client; print('handed over:', client.run_in_resident())"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "_GKG"))}
+    env.update(GKG_HOME=str(home))
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    last = done.stdout.splitlines()[-1]
+    assert last == ("handed over: 0" if case == "as-usual" else "handed over: None")

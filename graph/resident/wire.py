@@ -95,7 +95,7 @@ def stdio_encodings() -> bytes:
 def interpreter_fingerprint() -> bytes:
     """What must match between the client and the resident for the child to behave as
     this process would: interpreter, gkg's folder, module path (after its first entry,
-    the script's own folder), flags and import-time settings."""
+    the script's own folder), flags, import-time settings and the process's limits."""
     settings = "\0".join(f"{name}={os.environ.get(name, '')}" for name in IMPORT_TIME_ENV)
     return b"\1".join(
         (
@@ -105,8 +105,29 @@ def interpreter_fingerprint() -> bytes:
             os.fsencode("\0".join(sys.path[1:])),
             repr(sys.flags).encode(),
             settings.encode(),
+            process_limits(),
         )
     )
+
+
+def process_limits() -> bytes:
+    """This process's resource limits (``ulimit``), niceness (``nice``) and control group:
+    the resident's child has the resident's, so a caller with others (``ulimit -v``, say)
+    runs its command in its own process, under its own limits."""
+    import resource
+
+    limits = [
+        f"{name}={resource.getrlimit(getattr(resource, name))}"
+        for name in dir(resource)
+        if name.startswith("RLIMIT_")
+    ]
+    limits.append(f"nice={os.getpriority(os.PRIO_PROCESS, 0)}")
+    try:
+        with open("/proc/self/cgroup", "rb") as groups:
+            limits.append(groups.read().decode(errors="replace"))
+    except OSError:
+        pass
+    return "\0".join(limits).encode()
 
 
 def encode(fields: list[bytes]) -> bytes:
