@@ -21,7 +21,15 @@ from gkg.loaders.knowledge import claim_rows, element_meta, lookup_keys
 from gkg.loaders.parse import paused_gc
 from gkg.loaders.validate import NodeRecord, RelRecord, Seed
 from gkg.schema import CLAIM_LABEL, LOOKUP_KEYS_PROP
-from gkg.stores.ingest import Statement, merge_claims, merge_nodes, merge_relationships
+from gkg.stores.ingest import (
+    Statement,
+    create_claims,
+    create_nodes,
+    create_relationships,
+    merge_claims,
+    merge_nodes,
+    merge_relationships,
+)
 
 #: One encoder for every digest: ``json.dumps`` with these options builds a new one per call.
 _CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -127,15 +135,28 @@ def _plan(seed: Seed) -> LoadPlan:
     else:
         joined = "".join(sorted(stamps.values())).encode()
         stamp = hashlib.blake2b(joined, digest_size=16).hexdigest()
+    # ids are unique after validation; counted again, as CREATE would not merge a repeat
+    node_ids_unique = len(nodes) == sum(len(rows) for rows in node_rows.values())
+    rel_ids_unique = len(rels) == sum(len(rows) for rows in rel_rows.values())
+    claim_ids_unique = len({row["id"] for row in claims}) == len(claims)
     statements = [
-        Statement(merge_nodes(label), rows, f"{label} nodes", label=label)
+        Statement(
+            merge_nodes(label), rows, f"{label} nodes", label=label,
+            fresh_query=create_nodes(label) if node_ids_unique else None,
+        )
         for label, rows in node_rows.items()
     ] + [
-        Statement(merge_relationships(type_name), rows, f"{type_name} relationships")
+        Statement(
+            merge_relationships(type_name), rows, f"{type_name} relationships",
+            fresh_query=create_relationships(type_name) if rel_ids_unique else None,
+        )
         for type_name, rows in rel_rows.items()
-    ]
+    ]  # fmt: skip
     if claims:
-        statements.append(Statement(merge_claims(), claims, f"{CLAIM_LABEL} nodes"))
+        fresh = create_claims() if claim_ids_unique else None
+        statements.append(
+            Statement(merge_claims(), claims, f"{CLAIM_LABEL} nodes", fresh_query=fresh)
+        )
     return LoadPlan(statements, stamp, nodes, rels, owner, plans)
 
 

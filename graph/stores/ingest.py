@@ -2,7 +2,9 @@
 
 Every statement is ``UNWIND $rows AS row MERGE ... SET ...`` over a batch of rows; the
 label or relationship type is checked against :mod:`gkg.schema` before it is placed in
-the text, and every value travels as a parameter.
+the text, and every value travels as a parameter. A statement may also carry the same write
+as ``CREATE``, for a store that builds a new graph from nothing out of rows whose ids are
+unique: there is nothing to merge with, and looking for it is most of a write's cost.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ class Statement:
     what: str
     #: The label of a node statement (stores that update in place drop relabelled nodes).
     label: str | None = None
+    #: The same write into a graph that holds nothing yet, when the rows' ids are unique
+    #: (``CREATE``: it stores the same elements and properties as ``query`` would there).
+    fresh_query: str | None = None
 
     def batches(self, size: int = BATCH_SIZE) -> Iterator[Sequence[dict[str, Any]]]:
         for i in range(0, len(self.rows), size):
@@ -41,6 +46,12 @@ def merge_nodes(label: str) -> str:
     """
     label = node_type(label).label
     return f"UNWIND $rows AS row MERGE (n:{ENTITY_LABEL}:{label} {{id: row.id}}) SET n = row.props"
+
+
+def create_nodes(label: str) -> str:
+    """:func:`merge_nodes` for a new graph and unique ids (``row.props`` holds the id)."""
+    label = node_type(label).label
+    return f"UNWIND $rows AS row CREATE (n:{ENTITY_LABEL}:{label}) SET n = row.props"
 
 
 def drop_relabelled(label: str) -> str:
@@ -62,9 +73,24 @@ def merge_relationships(type_name: str) -> str:
     )
 
 
+def create_relationships(type_name: str) -> str:
+    """:func:`merge_relationships` for a new graph and unique ids."""
+    type_name = rel_type(type_name).type
+    return (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{ENTITY_LABEL} {{id: row.start}}) MATCH (b:{ENTITY_LABEL} {{id: row.end}}) "
+        f"CREATE (a)-[r:{type_name}]->(b) SET r = row.props"
+    )
+
+
 def merge_claims() -> str:
     """MERGE claim nodes by id (they carry no Entity label and no relationships)."""
     return f"UNWIND $rows AS row MERGE (c:{CLAIM_LABEL} {{id: row.id}}) SET c = row.props"
+
+
+def create_claims() -> str:
+    """:func:`merge_claims` for a new graph and unique ids."""
+    return f"UNWIND $rows AS row CREATE (c:{CLAIM_LABEL}) SET c = row.props"
 
 
 @dataclass(frozen=True)

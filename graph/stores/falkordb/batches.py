@@ -27,12 +27,14 @@ Write = tuple[str, Mapping[str, Any], int]
 
 def load_writes(statements: Sequence[Statement], copied: bool) -> Iterator[Write]:
     """Every batch of every statement; on a copied graph a node whose label changed is
-    dropped first (:func:`gkg.stores.ingest.drop_relabelled`)."""
+    dropped first (:func:`gkg.stores.ingest.drop_relabelled`), on a new one the statement's
+    ``CREATE`` form is used where it has one."""
     for statement in statements:
+        query = statement.query if copied else statement.fresh_query or statement.query
         for batch in statement.batches():
             if copied and statement.label:
                 yield drop_relabelled(statement.label), {"rows": batch}, 0
-            yield statement.query, {"rows": batch}, len(batch)
+            yield query, {"rows": batch}, len(batch)
 
 
 def texts_ahead(
