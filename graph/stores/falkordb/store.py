@@ -330,9 +330,10 @@ class FalkorStore(GraphStore):
                 done += rows
                 if progress and rows:
                     progress(done, total)
-        for stale in delete_stale(scope):
-            self._write(writer, stale, scope.params())
-        self._write(writer, REGISTRY_DROP, scope.params())
+        if copied:  # a new graph holds only this load's writes: nothing stale, no registry
+            for stale in delete_stale(scope):
+                self._write(writer, stale, scope.params())
+            self._write(writer, REGISTRY_DROP, scope.params())
         if scope.registry:
             self._write(writer, REGISTRY_WRITE, {"rows": list(scope.registry)})
 
