@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from gkg.analytics import Connection
     from gkg.catalogue import Catalogue, NamedQuery
     from gkg.loaders.datasets import DatasetEntry
-    from gkg.loaders.load import LoadSummary
+    from gkg.loaders.load import FileCheck, LoadSummary
     from gkg.loaders.validate import Seed
     from gkg.present.pages import NotebookGraph
     from gkg.present.report import Report
@@ -142,11 +142,20 @@ class KnowledgeGraph:
     # --- loading ------------------------------------------------------------------------
 
     def validate(self, *paths: str | Path) -> Seed:
-        """Read and check seed files (default: the shipped seed) without writing anything."""
+        """Read and check seed files (default: the shipped seed) on their own, without the
+        store; :meth:`check` also checks them against what is stored."""
         from gkg.loaders.load import default_seed_paths
         from gkg.loaders.validate import validate_files
 
         return validate_files(list(paths) or default_seed_paths())
+
+    def check(self, *paths: str | Path, replace: bool = False) -> FileCheck:
+        """Every check ``load`` makes, writing nothing: the files, and against the stored
+        datasets a load of them would keep (their nodes may be referred to; their ids may not
+        be declared again; their references may not lose their nodes)."""
+        from gkg.loaders.load import check_files, default_seed_paths
+
+        return check_files(self.store, list(paths) or default_seed_paths(), replace=replace)
 
     def load(
         self,

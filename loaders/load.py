@@ -108,17 +108,52 @@ def load_files(
     # One pause for the whole job: millions of small objects without cycles (see
     # parse.paused_gc), and each time the collector comes back it first walks all of them.
     with paused_gc():
-        files, problems = read_seed_files(paths)
-        if problems:
-            raise ValidationError(problems)
-        stored = read_stored(store)
-        kept = None
-        if not (replace or stored.legacy):
-            kept = stored.kept(_declared_name(f) for f in files)
-        seed = validate(files, kept)
+        seed = _validated(read_stored(store), paths, replace)
         if stage:
             stage("writing")
         return load_seed(store, seed, progress, replace=replace)
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What :func:`check_files` found: the valid seed, and what it was checked against."""
+
+    seed: Seed
+    #: The stored datasets a load of these files would keep (none with ``replace``).
+    kept: list[str]
+    #: True when a load would replace the whole stored graph.
+    replaces_all: bool
+
+
+def check_files(
+    store: GraphStore, paths: Sequence[str | Path], *, replace: bool = False
+) -> FileCheck:
+    """Every check :func:`load_files` makes, without writing: the files, their references
+    to the datasets a load would keep, ids those datasets declare, and references of the
+    kept datasets to nodes the files would take away. Raises as the load would."""
+    with paused_gc():
+        stored = read_stored(store)
+        seed = _validated(stored, paths, replace)
+        everything = replace or stored.legacy
+        names: set[str] = set()
+        if not everything:
+            plan = plan_load(seed)
+            names = set(plan.datasets)
+            _refuse_conflicts(stored, plan)
+            _refuse_broken(stored, names, {i: k for i, (k, _) in plan.nodes.items()}, "replace")
+    kept = [] if everything else sorted(set(stored.registry) - names)
+    return FileCheck(seed, kept, everything)
+
+
+def _validated(stored: StoredGraph, paths: Sequence[str | Path], replace: bool) -> Seed:
+    """The files read and validated against what a load of them would keep of ``stored``."""
+    files, problems = read_seed_files(paths)
+    if problems:
+        raise ValidationError(problems)
+    kept = None
+    if not (replace or stored.legacy):
+        kept = stored.kept(_declared_name(f) for f in files)
+    return validate(files, kept)
 
 
 def _declared_name(seed_file: SeedFile) -> str:

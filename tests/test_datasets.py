@@ -96,3 +96,52 @@ def test_dataset_names_are_checked(gkg: Gkg, tmp_path: Path) -> None:
     bad.write_text("dataset: '../x y'\n" + ALONE, encoding="utf-8")
     done = gkg("validate", str(bad))
     assert f"{bad}:1: dataset: expected 1 to 100 letters" in done.stderr
+
+
+def test_validate_checks_files_as_a_load_of_them_would(gkg: Gkg, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(EXTRA, encoding="utf-8")
+    empty = gkg("validate", str(extra))  # nothing stored: the seed's nodes are not there
+    assert empty.returncode == 2
+    assert "node 'nhn-cloud' does not exist in any loaded file nor in the stored graph" in (
+        empty.stderr
+    )
+    gkg("load", "--quiet", check=True)
+    stored = gkg("export", check=True).stdout
+    checked = gkg("validate", str(extra), check=True).stdout
+    assert checked == (
+        "valid: 1 node and 1 relationship in 1 file; "
+        "checked against the stored datasets a load would keep: seed\n"
+    )
+    for alone in (["--alone"], ["--replace"]):  # without the seed's nodes: refused
+        done = gkg("validate", *alone, str(extra))
+        assert done.returncode == 2 and "node 'nhn-cloud' does not exist" in done.stderr
+    assert gkg("export", check=True).stdout == stored  # validating wrote nothing
+    gkg("load", str(extra), check=True)  # what validate passed, load accepts
+
+
+def test_validate_refuses_what_a_load_would_refuse(gkg: Gkg, tmp_path: Path) -> None:
+    base, user, changed = (tmp_path / f"{name}.yaml" for name in ("base", "user", "changed"))
+    base.write_text("dataset: base\n" + ALONE, encoding="utf-8")
+    user.write_text(
+        "dataset: user\nnodes:\n  - {id: user-co, label: Company, name: User Co, "
+        "sources: [{doc: doc-x, quote: x}]}\nrelationships:\n  - {type: PARTNER_OF, "
+        "from: user-co, to: only-one, sources: [{doc: doc-x, quote: x}]}\n",
+        encoding="utf-8",
+    )
+    gkg("load", "--quiet", str(base), str(user), check=True)
+    stored = gkg("export", check=True).stdout
+    # base without only-one would leave user's relationship without its end
+    changed.write_text("dataset: base\n" + ALONE.replace("only-one", "another"), encoding="utf-8")
+    checked, loaded = gkg("validate", str(changed)), gkg("load", str(changed))
+    assert checked.returncode == loaded.returncode == 2
+    assert "other datasets still refer to its nodes" in checked.stderr
+    assert checked.stderr == loaded.stderr
+    # declaring an id another stored dataset declares: refused by both too
+    clash = tmp_path / "clash.yaml"
+    clash.write_text("dataset: clash\n" + ALONE.replace("doc-x", "doc-y"), encoding="utf-8")
+    checked, loaded = gkg("validate", str(clash)), gkg("load", str(clash))
+    assert checked.returncode == loaded.returncode == 2
+    assert "'only-one' is already declared by dataset 'base'" in checked.stderr
+    assert checked.stderr == loaded.stderr
+    assert gkg("export", check=True).stdout == stored

@@ -26,13 +26,39 @@ FILES_HELP = "Seed YAML files, loaded together (default: data/seed.yaml, else th
 def validate(
     ctx: typer.Context,
     files: list[Path] = typer.Argument(None, help=FILES_HELP, show_default=False),
+    replace: bool = typer.Option(
+        False, "--replace", help="Check as `gkg load --replace` would: the files on their own."
+    ),
+    alone: bool = typer.Option(
+        False, "--alone", help="Check the files on their own, without the store (for CI)."
+    ),
 ) -> None:
-    """Check seed files against the schema without writing anything."""
-    seed = core_from(ctx).validate(*(files or ()))
+    """Check seed files as `gkg load` would, writing nothing: the schema, and references
+    to the stored datasets a load of them would keep."""
+    kg = core_from(ctx)
+    if alone:
+        seed = kg.validate(*(files or ()))
+        against = "checked on their own (--alone), not against the stored graph"
+    else:
+        with kg:
+            check = kg.check(*(files or ()), replace=replace)
+        seed = check.seed
+        if check.replaces_all:
+            against = "a load of them would replace the whole stored graph"
+        elif check.kept:
+            kept = ", ".join(safe_text(name) for name in check.kept)
+            against = f"checked against the stored datasets a load would keep: {kept}"
+        else:
+            against = "no other dataset is stored to check against"
+    nodes, rels, files_read = len(seed.nodes), len(seed.relationships), len(seed.files)
     print(
-        f"valid: {len(seed.nodes)} nodes and {len(seed.relationships)} relationships "
-        f"in {len(seed.files)} file{'s' if len(seed.files) != 1 else ''}"
+        f"valid: {nodes} node{_s(nodes)} and {rels} relationship{_s(rels)} "
+        f"in {files_read} file{_s(files_read)}; {against}"
     )
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
 
 
 def load(
