@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gkg.errors import GkgError, ValidationError
-from gkg.loaders.load import datasets, load_files, unload
+from gkg.loaders.load import check_files, datasets, load_files, unload
 from gkg.present.export import export_text
 from gkg.stores.base import GraphStore, whole_graph
 from tests.helpers.common import SMALL
@@ -50,6 +50,13 @@ def exercise_datasets(store: GraphStore, folder: Path) -> None:
     base_alone = export(store)
     base_nodes, base_rels = (len(x) for x in whole_graph(store))
 
+    # checked first, as the load will check it, writing nothing
+    checked = check_files(store, [extra])
+    assert (checked.kept, checked.replaces_all, len(checked.seed.nodes)) == (["base"], False, 2)
+    with pytest.raises(ValidationError, match="'nvidia' does not exist"):
+        check_files(store, [extra], replace=True)  # the whole graph replaced: no base
+    assert export(store) == base_alone
+
     summary = load_files(store, [extra])
     assert [(d.name, d.action) for d in summary.datasets] == [("extra", "added")]
     assert summary.nodes.created == {"Company": 1, "SourceDocument": 1}
@@ -76,6 +83,8 @@ def exercise_datasets(store: GraphStore, folder: Path) -> None:
         "sources: [{doc: doc-b, quote: x}]}\n",
         encoding="utf-8",
     )
+    with pytest.raises(ValidationError, match="'nvidia' is already declared"):
+        check_files(store, [clash])
     with pytest.raises(ValidationError) as caught:
         load_files(store, [clash])
     (problem,) = caught.value.problems
@@ -109,8 +118,9 @@ def exercise_datasets(store: GraphStore, folder: Path) -> None:
         ),
         encoding="utf-8",
     )
-    with pytest.raises(GkgError, match=r"(?s)refused to replace 'base'.*needs node 'nvidia'"):
-        load_files(store, [shrunk])
+    for attempt in (check_files, load_files):
+        with pytest.raises(GkgError, match=r"(?s)refused to replace 'base'.*needs node 'nvidia'"):
+            attempt(store, [shrunk])
     assert export(store) == with_extra
 
     # unloading the extra gives back the base alone, byte for byte
