@@ -145,3 +145,12 @@ def test_validate_refuses_what_a_load_would_refuse(gkg: Gkg, tmp_path: Path) -> 
     assert "'only-one' is already declared by dataset 'base'" in checked.stderr
     assert checked.stderr == loaded.stderr
     assert gkg("export", check=True).stdout == stored
+
+
+def test_validate_without_a_reachable_store_says_how_to_check_the_files_alone(gkg: Gkg) -> None:
+    unreachable = {"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "x"}
+    done = gkg("validate", env=unreachable)
+    assert done.returncode == 2 and "cannot connect to Neo4j at bolt://127.0.0.1:1" in done.stderr
+    assert "`gkg validate --alone` checks the files without the store" in done.stderr
+    alone = gkg("validate", "--alone", env=unreachable, check=True).stdout
+    assert alone.startswith("valid: 189 nodes and 277 relationships in 1 file; checked on")

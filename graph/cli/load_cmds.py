@@ -13,6 +13,7 @@ import typer
 
 from gkg.cli.common import core_from
 from gkg.cli.output import OutputFormat, emit, format_option
+from gkg.errors import StoreError
 from gkg.model import Result
 from gkg.present.formatting import safe_text
 
@@ -41,7 +42,11 @@ def validate(
         against = "checked on their own (--alone), not against the stored graph"
     else:
         with kg:
-            check = kg.check(*(files or ()), replace=replace)
+            try:
+                check = kg.check(*(files or ()), replace=replace)
+            except StoreError as exc:
+                hint = "`gkg validate --alone` checks the files without the store"
+                raise StoreError(f"{exc}; {hint}") from None
         seed = check.seed
         if check.replaces_all:
             against = "a load of them would replace the whole stored graph"
