@@ -54,13 +54,15 @@ def save(writer: Any) -> None:
 
 @contextlib.contextmanager
 def fast_timer(writer: Any) -> Iterator[None]:
-    """The server's timer at its fastest inside the block and as it was after it. A server
-    that does not answer is left alone: the load's own commands will meet the error and
-    say so, and a restarted server starts with its usual timer."""
+    """The server's timer at its fastest inside the block and back at gkg's usual rate
+    after it (also mending a timer left fast by a load that was killed). A server that
+    does not answer is left alone: the load's own commands will meet the error and say
+    so, and a restarted server starts with the usual timer."""
     import redis
 
+    from gkg.stores.falkordb.server import TIMER_HZ
+
     try:
-        usual = writer.config_get("hz").get("hz", "10")
         writer.config_set("hz", _SAVING_HZ)
     except redis.RedisError:
         yield
@@ -69,4 +71,4 @@ def fast_timer(writer: Any) -> Iterator[None]:
         yield
     finally:
         with contextlib.suppress(redis.RedisError):
-            writer.config_set("hz", usual)
+            writer.config_set("hz", TIMER_HZ)

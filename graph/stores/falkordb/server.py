@@ -41,6 +41,8 @@ STOP_TIMEOUT_S = 30.0
 #: A server that does not answer PING within this long is frozen (a busy one still answers:
 #: queries run on FalkorDB's own threads, PING on the main one).
 PROBE_TIMEOUT_S = 3.0
+#: The server's timer, ticks per second (its default; a load runs it faster, see saving).
+TIMER_HZ = 10
 
 State = Literal["up", "down", "frozen"]
 
@@ -216,6 +218,7 @@ def _start(paths: ServerPaths, retried: bool = False) -> None:
         "--dir", str(paths.data_dir),
         "--dbfilename", "dump.rdb",
         "--save", "",
+        "--hz", str(TIMER_HZ),
         "--appendonly", "no",
         "--daemonize", "no",
         "--crash-memcheck-enabled", "no",
