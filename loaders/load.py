@@ -108,7 +108,7 @@ def load_files(
     # One pause for the whole job: millions of small objects without cycles (see
     # parse.paused_gc), and each time the collector comes back it first walks all of them.
     with paused_gc():
-        seed = _validated(read_stored(store), paths, replace)
+        seed, _ = _validated(store, paths, replace)
         if stage:
             stage("writing")
         return load_seed(store, seed, progress, replace=replace)
@@ -132,8 +132,7 @@ def check_files(
     to the datasets a load would keep, ids those datasets declare, and references of the
     kept datasets to nodes the files would take away. Raises as the load would."""
     with paused_gc():
-        stored = read_stored(store)
-        seed = _validated(stored, paths, replace)
+        seed, stored = _validated(store, paths, replace)
         everything = replace or stored.legacy
         names: set[str] = set()
         if not everything:
@@ -145,15 +144,19 @@ def check_files(
     return FileCheck(seed, kept, everything)
 
 
-def _validated(stored: StoredGraph, paths: Sequence[str | Path], replace: bool) -> Seed:
-    """The files read and validated against what a load of them would keep of ``stored``."""
+def _validated(
+    store: GraphStore, paths: Sequence[str | Path], replace: bool
+) -> tuple[Seed, StoredGraph]:
+    """The files read and validated against what a load of them would keep of the stored
+    graph (read only once the files could be read), and that stored graph."""
     files, problems = read_seed_files(paths)
     if problems:
         raise ValidationError(problems)
+    stored = read_stored(store)
     kept = None
     if not (replace or stored.legacy):
         kept = stored.kept(_declared_name(f) for f in files)
-    return validate(files, kept)
+    return validate(files, kept), stored
 
 
 def _declared_name(seed_file: SeedFile) -> str:

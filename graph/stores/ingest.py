@@ -65,21 +65,22 @@ def drop_relabelled(label: str) -> str:
 
 def merge_relationships(type_name: str) -> str:
     """MERGE relationships of ``type_name`` by id between nodes found by id."""
-    type_name = rel_type(type_name).type
-    return (
-        f"UNWIND $rows AS row "
-        f"MATCH (a:{ENTITY_LABEL} {{id: row.start}}) MATCH (b:{ENTITY_LABEL} {{id: row.end}}) "
-        f"MERGE (a)-[r:{type_name} {{id: row.id}}]->(b) SET r = row.props"
-    )
+    return _between_ends(type_name, "MERGE", " {id: row.id}")
 
 
 def create_relationships(type_name: str) -> str:
     """:func:`merge_relationships` for a new graph and unique ids."""
+    return _between_ends(type_name, "CREATE", "")
+
+
+def _between_ends(type_name: str, verb: str, key: str) -> str:
+    """``verb`` a relationship of ``type_name`` (matched on ``key``) between the nodes
+    found by ``row.start`` and ``row.end``, its properties set to ``row.props``."""
     type_name = rel_type(type_name).type
     return (
         f"UNWIND $rows AS row "
         f"MATCH (a:{ENTITY_LABEL} {{id: row.start}}) MATCH (b:{ENTITY_LABEL} {{id: row.end}}) "
-        f"CREATE (a)-[r:{type_name}]->(b) SET r = row.props"
+        f"{verb} (a)-[r:{type_name}{key}]->(b) SET r = row.props"
     )
 
 

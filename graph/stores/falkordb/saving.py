@@ -17,6 +17,8 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from gkg.stores.falkordb.server import TIMER_HZ
+
 #: How long a save waits for another child of the server (a GRAPH.COPY) to end first.
 BUSY_WAIT_S = 30.0
 _FIRST_POLL_S = 0.001
@@ -59,8 +61,6 @@ def fast_timer(writer: Any) -> Iterator[None]:
     does not answer is left alone: the load's own commands will meet the error and say
     so, and a restarted server starts with the usual timer."""
     import redis
-
-    from gkg.stores.falkordb.server import TIMER_HZ
 
     try:
         writer.config_set("hz", _SAVING_HZ)
